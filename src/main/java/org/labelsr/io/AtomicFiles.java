@@ -1,0 +1,87 @@
+package org.labelsr.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.labelsr.LsrException;
+
+/**
+ * Every file the project writes goes through here: written under a temporary
+ * name in the same folder, then renamed, so a crash or a full disk never
+ * leaves a half-written file where a good one was.
+ */
+public final class AtomicFiles {
+
+	private AtomicFiles() {}
+
+	@FunctionalInterface
+	public interface Writer {
+		void write(OutputStream out) throws IOException;
+	}
+
+	@FunctionalInterface
+	public interface PathWriter {
+		void write(Path temporary) throws IOException;
+	}
+
+	public static void write(final Path target, final Writer writer) {
+		writeVia(target, tmp -> {
+			try (OutputStream out = Files.newOutputStream(tmp)) {
+				writer.write(out);
+			}
+		});
+	}
+
+	public static void writeString(final Path target, final String text) {
+		write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	/** For libraries that insist on writing to a path themselves. */
+	public static void writeVia(final Path target, final PathWriter writer) {
+		final Path dir = target.toAbsolutePath().getParent();
+		Path tmp = null;
+		try {
+			Files.createDirectories(dir);
+			tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+			writer.write(tmp);
+			move(tmp, target);
+		}
+		catch (final IOException e) {
+			throw new LsrException("could not write " + target + ": " + e.getMessage(), e);
+		}
+		finally {
+			if (tmp != null) try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (final IOException ignored) {
+				// the temporary file is hidden and harmless; the real error is already on its way
+			}
+		}
+	}
+
+	/** Renames atomically where the file system can, replacing the target. */
+	public static void move(final Path from, final Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/** Fails early, before hours of work, when a folder cannot be written. */
+	public static void checkWritableFolder(final Path dir) {
+		try {
+			Files.createDirectories(dir);
+			final Path probe = Files.createTempFile(dir, ".lsr-write-check", ".tmp");
+			Files.delete(probe);
+		}
+		catch (final IOException e) {
+			throw new LsrException("cannot write to output folder " + dir + ": " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package org.labelsr.net;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The label super-resolution losses of LOSSES.md as TensorFlow ops, in
+ * float32 or float64. Inputs are the probabilities of the pixels of each
+ * block, {@code [B, h, w, C]}, and per-block / per-group table values; the
+ * variance floor of the table's rho is applied by whoever feeds it.
+ */
+public final class LossOps<T extends TFloating> {
+
+	/** Added to predicted group variances inside the divergence (LOSSES.md EPS). */
+	public static final double EPS = 1e-4;
+
+	private final Ops tf;
+	private final Class<T> type;
+
+	public LossOps(final Ops tf, final Class<T> type) {
+		this.tf = tf;
+		this.type = type;
+	}
+
+	/** mu and var of each block's class fraction, both {@code [B, C]}. */
+	public final class BlockStats {
+		public final Operand<T> mu;
+		public final Operand<T> var;
+
+		BlockStats(final Operand<T> mu, final Operand<T> var) {
+			this.mu = mu;
+			this.var = var;
+		}
+	}
+
+	public BlockStats blockStats(final Operand<T> blockProbs) {
+		final Operand<T> mu = tf.math.mean(blockProbs, tf.constant(new int[] { 1, 2 }));
+		final Operand<T> shape = cast(tf.shape(blockProbs));
+		final Operand<T> n = tf.math.mul(
+			tf.reshape(tf.slice(shape, tf.constant(new int[] { 1 }), tf.constant(new int[] { 1 })), tf.constant(new int[0])),
+			tf.reshape(tf.slice(shape, tf.constant(new int[] { 2 }), tf.constant(new int[] { 1 })), tf.constant(new int[0])));
+		// (1/n^2) * sum p(1-p) == mean(p(1-p)) / n
+		final Operand<T> bernoulli = tf.math.mul(blockProbs, tf.math.sub(c(1), blockProbs));
+		final Operand<T> var = tf.math.div(tf.math.mean(bernoulli, tf.constant(new int[] { 1, 2 })), n);
+		return new BlockStats(mu, var);
+	}
+
+	/** Section 1: mean over blocks of the Gaussian negative log-likelihood; eta, rho2 per block {@code [B, C]}. */
+	public Operand<T> intra(final BlockStats s, final Operand<T> eta, final Operand<T> rho2) {
+		final Operand<T> v = tf.math.add(s.var, rho2);
+		return tf.math.mean(sumClasses(coincidence(s.mu, v, eta)), tf.constant(0));
+	}
+
+	/**
+	 * Sections 2 and 3. {@code members} is {@code [G, B]} with row g holding
+	 * 1/K_g for the blocks of group g (0 elsewhere); {@code assign} is its
+	 * one-hot transpose {@code [B, G]}; eta, rho2 per group {@code [G, C]}.
+	 * With {@code withBlockVariance} the group variance adds the mean block
+	 * variance (label count sampling, intra+inter); without it, inter.
+	 */
+	public Operand<T> group(final BlockStats s, final Operand<T> members, final Operand<T> assign, final Operand<T> eta, final Operand<T> rho2,
+		final boolean withBlockVariance, final Divergence divergence) {
+		final Operand<T> m = tf.linalg.matMul(members, s.mu);
+		final Operand<T> centred = tf.math.sub(s.mu, tf.linalg.matMul(assign, m));
+		Operand<T> s2 = tf.linalg.matMul(members, tf.math.square(centred));
+		if (withBlockVariance) s2 = tf.math.add(s2, tf.linalg.matMul(members, s.var));
+		final Operand<T> v = tf.math.add(s2, c(EPS));
+		final Operand<T> perClass;
+		switch (divergence) {
+			case KL:
+				perClass = kl(m, v, eta, rho2);
+				break;
+			case COINCIDENCE:
+				perClass = coincidence(m, tf.math.add(v, rho2), eta);
+				break;
+			case W2:
+				perClass = tf.math.add(tf.math.squaredDifference(m, eta), tf.math.squaredDifference(tf.math.sqrt(v), tf.math.sqrt(rho2)));
+				break;
+			default:
+				throw new IllegalStateException(divergence.toString());
+		}
+		return tf.math.mean(sumClasses(perClass), tf.constant(0));
+	}
+
+	/**
+	 * Section 4: mean pixel cross-entropy; {@code oneHot} {@code [B, H, W, C]},
+	 * {@code weight} {@code [B, H, W]} 0 for ignored pixels.
+	 */
+	public Operand<T> supervised(final Operand<T> probs, final Operand<T> oneHot, final Operand<T> weight) {
+		final Operand<T> logp = tf.math.log(tf.math.maximum(probs, c(1e-7)));
+		final Operand<T> ce = tf.math.neg(tf.reduceSum(tf.math.mul(oneHot, logp), tf.constant(3)));
+		final Operand<T> total = tf.reduceSum(tf.math.mul(ce, weight), tf.constant(new int[] { 0, 1, 2 }));
+		return tf.math.div(total, tf.math.maximum(tf.reduceSum(weight, tf.constant(new int[] { 0, 1, 2 })), c(1)));
+	}
+
+	/** (x - e)^2 / (2 s) + log(2 pi s) / 2: the Gaussian negative log-likelihood of "the fractions coincide". */
+	private Operand<T> coincidence(final Operand<T> x, final Operand<T> s, final Operand<T> e) {
+		return tf.math.add(
+			tf.math.div(tf.math.squaredDifference(x, e), tf.math.mul(c(2), s)),
+			tf.math.mul(c(0.5), tf.math.log(tf.math.mul(c(2 * Math.PI), s))));
+	}
+
+	/** KL(N(m, v) || N(e, r2)) = (v / r2 + (m - e)^2 / r2 - 1 + log(r2 / v)) / 2. */
+	private Operand<T> kl(final Operand<T> m, final Operand<T> v, final Operand<T> e, final Operand<T> r2) {
+		final Operand<T> ratio = tf.math.div(v, r2);
+		return tf.math.mul(c(0.5), tf.math.sub(
+			tf.math.add(ratio, tf.math.div(tf.math.squaredDifference(m, e), r2)),
+			tf.math.add(c(1), tf.math.log(ratio))));
+	}
+
+	private Operand<T> sumClasses(final Operand<T> x) {
+		return tf.reduceSum(x, tf.constant(1), ReduceSum.keepDims(false));
+	}
+
+	private Operand<T> c(final double v) {
+		return tf.dtypes.cast(tf.constant(v), type);
+	}
+
+	private Operand<T> cast(final Operand<?> x) {
+		return tf.dtypes.cast(x, type);
+	}
+}
