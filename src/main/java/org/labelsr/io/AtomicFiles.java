@@ -48,6 +48,7 @@ public final class AtomicFiles {
 			Files.createDirectories(dir);
 			tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
 			writer.write(tmp);
+			shareable(tmp);
 			move(tmp, target);
 		}
 		catch (final IOException e) {
@@ -60,6 +61,16 @@ public final class AtomicFiles {
 			catch (final IOException ignored) {
 				// the temporary file is hidden and harmless; the real error is already on its way
 			}
+		}
+	}
+
+	/** Temporary files are private to their owner; what they become is an ordinary file others may read. */
+	private static void shareable(final Path p) {
+		try {
+			Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException | IOException e) {
+			// not a POSIX file system: its defaults apply
 		}
 	}
 

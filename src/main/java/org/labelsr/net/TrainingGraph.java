@@ -77,7 +77,13 @@ public final class TrainingGraph implements AutoCloseable {
 		final Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output[]::new);
 		final Output<?>[] grads = graph.addGradients(lossValue.asOutput(), xs);
 		final List<Op> updates = new ArrayList<>();
-		final Ops opt = tf.withSubScope("optimizer");
+		// Variables are read when their consumers run: without this barrier an update could
+		// land before the backward pass of another layer has read the old weights, which makes
+		// steps non-deterministic and their gradients slightly wrong.
+		final List<Op> gradientsDone = new ArrayList<>();
+		for (final Output<?> grad : grads)
+			gradientsDone.add(tf.identity(cast(grad)));
+		final Ops opt = tf.withSubScope("optimizer").withControlDependencies(gradientsDone);
 		if (kind == OptimizerKind.RMSPROP) {
 			for (int i = 0; i < vars.size(); i++) {
 				final Variable<TFloat32> v = vars.get(i);

@@ -67,8 +67,8 @@ public final class UNet {
 			x = doubleConv("dec" + level, x, 2 * f, f);
 			channels = f;
 		}
-		final Variable<TFloat32> w = weight("head/w", 1, 1, channels, config.classes);
-		final Variable<TFloat32> b = bias("head/b", config.classes);
+		final Variable<TFloat32> w = weight("head_w", 1, 1, channels, config.classes);
+		final Variable<TFloat32> b = bias("head_bias", config.classes);
 		return tf.nn.biasAdd(tf.nn.conv2d(x, w, List.of(1L, 1L, 1L, 1L), "SAME"), b);
 	}
 
@@ -77,19 +77,19 @@ public final class UNet {
 	}
 
 	private Operand<TFloat32> doubleConv(final String name, final Operand<TFloat32> x, final int in, final int out) {
-		return conv(name + "/b", conv(name + "/a", x, in, out), out, out);
+		return conv(name + "_b", conv(name + "_a", x, in, out), out, out);
 	}
 
 	private Operand<TFloat32> conv(final String name, final Operand<TFloat32> x, final int in, final int out) {
-		final Variable<TFloat32> w = weight(name + "/w", 3, 3, in, out);
-		final Variable<TFloat32> b = bias(name + "/b", out);
+		final Variable<TFloat32> w = weight(name + "_w", 3, 3, in, out);
+		final Variable<TFloat32> b = bias(name + "_bias", out);
 		return tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, w, List.of(1L, 1L, 1L, 1L), "SAME"), b));
 	}
 
 	/** Output sized from the skip's dynamic shape, so any multiple of 2^depth works. */
 	private Operand<TFloat32> upConv(final String name, final Operand<TFloat32> x, final Operand<TFloat32> skip, final int in, final int out) {
-		final Variable<TFloat32> w = weight(name + "/w", 2, 2, out, in); // transposed: [h, w, out, in]
-		final Variable<TFloat32> b = bias(name + "/b", out);
+		final Variable<TFloat32> w = weight(name + "_w", 2, 2, out, in); // transposed: [h, w, out, in]
+		final Variable<TFloat32> b = bias(name + "_bias", out);
 		final Operand<TInt32> skipShape = tf.shape(skip);
 		final Operand<TInt32> outShape = tf.concat(Arrays.asList(
 			tf.slice(skipShape, tf.constant(new int[] { 0 }), tf.constant(new int[] { 3 })),

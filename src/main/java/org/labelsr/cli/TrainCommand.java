@@ -1,0 +1,70 @@
+package org.labelsr.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import org.labelsr.Progress;
+import org.labelsr.label.LabelTable;
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.OptimizerKind;
+import org.labelsr.train.Trainer;
+import org.labelsr.train.Training;
+import org.labelsr.train.TrainingSettings;
+
+/** {@code ./lsr train}: DATA.md's options plus the named variants of LOSSES.md. */
+public final class TrainCommand {
+
+	static final String USAGE = String.join("\n",
+		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|supervised --out MODEL_DIR",
+		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
+		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
+		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--checkpoint-every N] [--resume]");
+
+	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every");
+	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
+
+	private TrainCommand() {}
+
+	public static int run(final String[] argv) {
+		final Args a = new Args("train", USAGE, argv, OPTIONS, FLAGS);
+		if (a.help()) {
+			System.out.println(USAGE);
+			return 0;
+		}
+		final Path out = a.path("--out");
+		final boolean resume = a.flag("--resume");
+		final TrainingSettings s = resume ? Training.resumed(out) : settings(a);
+		if (resume && a.has("--steps")) s.steps = a.integer("--steps", s.steps);
+		final Path data = a.path("--data");
+		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
+		final Trainer.Outcome o = Training.run(data, s, out, resume, progress, null);
+		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
+			s.loss, out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
+		return o.cancelled ? 130 : 0;
+	}
+
+	static TrainingSettings settings(final Args a) {
+		final LossKind kind = LossKind.parse(a.required("--loss"));
+		final LossSpec loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0),
+			a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN));
+		final TrainingSettings s = new TrainingSettings(loss);
+		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));
+		s.learningRate = a.number("--learning-rate", Double.NaN);
+		s.steps = a.integer("--steps", s.steps);
+		s.seed = a.longValue("--seed", s.seed);
+		s.batchGroups = a.integer("--batch-groups", s.batchGroups);
+		s.groupSize = a.integer("--group-size", s.groupSize);
+		s.depth = a.integer("--depth", s.depth);
+		s.baseFilters = a.integer("--filters", s.baseFilters);
+		s.context = a.integer("--context", s.context);
+		s.augment = !a.flag("--no-augment");
+		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
+		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
+		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
+		return s;
+	}
+}

@@ -1,0 +1,133 @@
+package org.labelsr.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelsr.LsrException;
+import org.labelsr.io.ByteMap;
+import org.labelsr.io.Images;
+import org.labelsr.io.RgbImage;
+import org.labelsr.label.LabelTable;
+import org.labelsr.label.LabelTableReader;
+
+/**
+ * A data set folder as DATA.md defines it, validated in full when loaded
+ * (label maps and truth maps are decoded, image headers read) so that a bad
+ * file stops a run before training starts. Immutable, and so safe to share
+ * between threads; pixels are read from disk on request, not kept.
+ */
+public final class DataSet {
+
+	private final Path root;
+	private final LabelTable table;
+	private final List<Item> train;
+	private final List<Item> test;
+	private final List<Patch> patches;
+	private final int blockSize;
+	private final Map<Item, ItemCheck> checked;
+
+	private DataSet(final Path root, final LabelTable table, final List<Item> train, final List<Item> test, final List<Patch> patches, final int blockSize, final Map<Item, ItemCheck> checked) {
+		this.root = root;
+		this.table = table;
+		this.train = train;
+		this.test = test;
+		this.patches = patches;
+		this.blockSize = blockSize;
+		this.checked = checked;
+	}
+
+	public static DataSet load(final Path root) {
+		if (!Files.isDirectory(root)) throw LsrException.at(root, "data set folder not found");
+		final LabelTable table = LabelTableReader.read(root.resolve("labels.csv"));
+		final List<Item> train = ItemScanner.scan(root.resolve("train"), true);
+		final List<Item> test = ItemScanner.scan(root.resolve("test"), false);
+		final Map<Item, ItemCheck> checked = new HashMap<>();
+		int block = 0;
+		Path blockFrom = null;
+		for (final Item item : train) {
+			final ItemCheck c = ItemCheck.of(item, table);
+			checked.put(item, c);
+			if (block == 0) {
+				block = c.blockSize();
+				blockFrom = item.labels();
+			}
+			else if (c.blockSize() != block)
+				throw LsrException.at(item.labels(), "block size " + c.blockSize() + " (image " + c.width() + "x" + c.height() + ", label map " + c.labelMap().width + "x" + c.labelMap().height
+					+ ") differs from block size " + block + " of " + blockFrom.getFileName() + "; the training data must have one block size");
+		}
+		for (final Item item : test)
+			checked.put(item, ItemCheck.of(item, table));
+
+		final Path csv = root.resolve("blocks.csv");
+		final BlocksCsvReader.Result blocks = Files.exists(csv) ? BlocksCsvReader.read(csv, root, table) : new BlocksCsvReader.Result(List.of(), 0);
+		if (block != 0 && blocks.side() != 0 && blocks.side() != block)
+			throw LsrException.at(csv, blocks.patches().get(0).line(), "patches are " + blocks.side() + "x" + blocks.side() + " but the images in train/ have block size " + block + " (" + blockFrom.getFileName()
+				+ "); the training data must have one block size");
+		if (train.isEmpty() && blocks.patches().isEmpty())
+			throw LsrException.at(root, "no training data: train/ holds no images with label maps and there is no blocks.csv with rows (see DATA.md)");
+		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), block != 0 ? block : blocks.side(), checked);
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	public LabelTable table() {
+		return table;
+	}
+
+	/** The images of {@code train/}, sorted by name; each has a label map. */
+	public List<Item> train() {
+		return train;
+	}
+
+	/** The images of {@code test/}, sorted by name; label and truth maps may be null. */
+	public List<Item> test() {
+		return test;
+	}
+
+	/** The rows of {@code blocks.csv} in file order, or none. */
+	public List<Patch> patches() {
+		return patches;
+	}
+
+	/** The one block size of the training data, in pixels. */
+	public int blockSize() {
+		return blockSize;
+	}
+
+	/** {width, height} of an item's image, as read at load. */
+	public int[] size(final Item item) {
+		final ItemCheck c = check(item);
+		return new int[] { c.width(), c.height() };
+	}
+
+	/** An item's validated label map (one value per block, 255 = no label), or null if it has none. Do not modify. */
+	public ByteMap labelMap(final Item item) {
+		return check(item).labelMap();
+	}
+
+	/** An item's block size (test images may differ from the training data), or 0 without a label map. */
+	public int blockSize(final Item item) {
+		return check(item).blockSize();
+	}
+
+	/** Reads the image from disk. */
+	public RgbImage image(final Item item) {
+		return Images.readRgb(item.image());
+	}
+
+	/** Reads the truth map from disk, or returns null if the item has none. */
+	public ByteMap truth(final Item item) {
+		return item.truth() == null ? null : Images.readGrey8(item.truth());
+	}
+
+	private ItemCheck check(final Item item) {
+		final ItemCheck c = checked.get(item);
+		if (c == null) throw new IllegalArgumentException("item " + item.name() + " is not from this data set");
+		return c;
+	}
+}

@@ -1,0 +1,14 @@
+package org.labelsr.data;
+
+import java.nio.file.Path;
+
+/**
+ * One image of a data set's {@code train/} or {@code test/} folder with its
+ * companion maps (DATA.md).
+ *
+ * @param name the file name without extension, shared by the image and its maps
+ * @param image {@code NAME.png} or {@code NAME.tif}
+ * @param labels {@code NAME.labels.png}, or null (allowed only in {@code test/})
+ * @param truth {@code NAME.truth.png}, or null
+ */
+public record Item(String name, Path image, Path labels, Path truth) {}

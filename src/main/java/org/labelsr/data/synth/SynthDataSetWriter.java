@@ -1,0 +1,154 @@
+package org.labelsr.data.synth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.io.AtomicFiles;
+import org.labelsr.io.ByteMap;
+import org.labelsr.io.Images;
+import org.labelsr.label.LabelTable;
+import org.labelsr.label.TruthBlockSampler;
+
+/**
+ * Writes a synthetic data set in the DATA.md layout: {@code train/} and
+ * {@code test/} with image, label map and truth per item, {@code labels.csv}
+ * estimated from {@value #BLOCKS_PER_LABEL} random training blocks per label
+ * (as the paper's pathologist did), and a README with the seed and command.
+ */
+public final class SynthDataSetWriter {
+
+	public static final int BLOCKS_PER_LABEL = 12;
+	static final String PREFIX = "synth-";
+
+	/** What was written; {@code labelCounts[l]}: blocks with label l over the training images. */
+	public record Result(Path folder, SynthSettings settings, LabelTable table, long[] labelCounts, int unlabelledTestBlocks) {}
+
+	private SynthDataSetWriter() {}
+
+	public static Result write(final Path out, final SynthSettings s, final Progress progress) {
+		AtomicFiles.checkWritableFolder(out);
+		final List<String> train = names(s.images(), s.images() + s.test());
+		final List<String> test = names(s.test(), s.images() + s.test());
+		refuseForeignFiles(out, train, test);
+		final long total = s.images() + s.test();
+		final long[] counts = new long[SynthGenerator.LABELS];
+		final List<TruthBlockSampler.Source> sources = new ArrayList<>();
+		for (int i = 0; i < s.images(); i++) {
+			step(progress, i, total, "synthetic training image " + (i + 1) + " of " + s.images());
+			final SynthImage im = SynthGenerator.generate(s.size(), s.block(), Seeds.derive(s.seed(), 0, i));
+			final Path base = out.resolve("train").resolve(train.get(i));
+			writeItem(base, im, im.labels());
+			for (final byte l : im.labels().values)
+				counts[l]++;
+			final Path truthFile = truthPath(base);
+			// the truth is read back from disk when picked: memory stays flat however many images, and what is measured is what was written
+			sources.add(new TruthBlockSampler.Source(truthFile.toString(), im.labels(), s.block(), () -> Images.readGrey8(truthFile)));
+		}
+		final LabelTable table = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, SynthGenerator.CLASSES, Seeds.derive(s.seed(), 2, 0), progress);
+		AtomicFiles.writeString(out.resolve("labels.csv"), table.toCsv());
+
+		int unlabelled = 0;
+		for (int j = 0; j < s.test(); j++) {
+			step(progress, s.images() + j, total, "synthetic test image " + (j + 1) + " of " + s.test());
+			final SynthImage im = SynthGenerator.generate(s.size(), s.block(), Seeds.derive(s.seed(), 1, j));
+			final ByteMap labels = new ByteMap(im.labels().width, im.labels().height, im.labels().values.clone());
+			// DATA.md: a label in a label map must be in the table; a label too rare to occur in training has no row
+			for (int k = 0; k < labels.values.length; k++)
+				if (!table.has(labels.values[k] & 0xff)) {
+					labels.values[k] = (byte) ByteMap.NONE;
+					unlabelled++;
+				}
+			writeItem(out.resolve("test").resolve(test.get(j)), im, labels);
+		}
+		if (unlabelled > 0)
+			progress.warn(unlabelled + " test block(s) have labels that no training block has; they are marked 255 (no label). More or larger training images avoid this.");
+		AtomicFiles.writeString(out.resolve("README.txt"), readme(out, s, table, counts));
+		progress.step(total, total, "synthetic data set written");
+		return new Result(out, s, table, counts, unlabelled);
+	}
+
+	private static void step(final Progress progress, final long done, final long total, final String message) {
+		if (progress.cancelled()) throw new LsrException("synthetic data set cancelled; " + done + " of " + total + " images were written");
+		progress.step(done, total, message);
+	}
+
+	private static void writeItem(final Path base, final SynthImage im, final ByteMap labels) {
+		Images.writeRgb(Path.of(base + ".png"), im.image());
+		Images.writeGrey8(Path.of(base + ".labels.png"), labels);
+		Images.writeGrey8(truthPath(base), im.truth());
+	}
+
+	private static Path truthPath(final Path base) {
+		return Path.of(base + ".truth.png");
+	}
+
+	/** synth-000, synth-001, ...; wide enough that names sort in order for the largest split. */
+	static List<String> names(final int count, final int largest) {
+		final int digits = Math.max(3, Integer.toString(Math.max(0, largest - 1)).length());
+		final List<String> out = new ArrayList<>();
+		for (int i = 0; i < count; i++)
+			out.add(PREFIX + String.format(Locale.ROOT, "%0" + digits + "d", i));
+		return out;
+	}
+
+	/**
+	 * Overwriting a data set of the same shape is fine; anything else would
+	 * leave images of an earlier run (or the user's own) mixed into this one.
+	 */
+	private static void refuseForeignFiles(final Path out, final List<String> train, final List<String> test) {
+		check(out, Set.of("labels.csv", "README.txt", "train", "test"));
+		check(out.resolve("train"), files(train));
+		check(out.resolve("test"), files(test));
+	}
+
+	private static Set<String> files(final List<String> names) {
+		final Set<String> out = new HashSet<>();
+		for (final String n : names)
+			for (final String ext : new String[] { ".png", ".labels.png", ".truth.png" })
+				out.add(n + ext);
+		return out;
+	}
+
+	private static void check(final Path dir, final Set<String> allowed) {
+		if (!Files.isDirectory(dir)) return;
+		try (Stream<Path> s = Files.list(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted()::iterator) {
+				final String name = p.getFileName().toString();
+				// hidden files: our own interrupted temporaries, or the file system's
+				if (name.startsWith(".") || allowed.contains(name)) continue;
+				throw LsrException.at(p, "is in the output folder but not part of this synthetic data set; write to an empty folder (or one made by the same lsr synth settings)");
+			}
+		}
+		catch (final IOException e) {
+			throw LsrException.at(dir, "cannot list: " + e.getMessage());
+		}
+	}
+
+	private static String readme(final Path out, final SynthSettings s, final LabelTable table, final long[] counts) {
+		final StringBuilder b = new StringBuilder();
+		b.append("Synthetic H&E data set, written by LabelSR\n\n");
+		b.append("Made with: ").append(s.command(out.toString())).append('\n');
+		b.append("Seed: ").append(s.seed()).append(" (the same seed and settings give byte-identical files)\n\n");
+		b.append(s.images()).append(" training images (train/), ").append(s.test()).append(" test images (test/), ")
+				.append(s.size()).append("x").append(s.size()).append(" px, label maps of ").append(s.block()).append("x").append(s.block()).append(" px blocks.\n");
+		b.append("Truth (NAME.truth.png): 0 = non-cancer, 1 = cancer, per pixel; like a pathologist's region outline, holes inside a cancer region count as cancer.\n");
+		b.append("Labels (NAME.labels.png): a noisy patch classifier's cancer probability per block, binned:\n");
+		b.append("  0 [0,0.2)  1 [0.2,0.3)  2 [0.3,0.4)  3 [0.4,0.5)  4 [0.5,0.6)  5 [0.6,0.7)  6 [0.7,0.8)  7 [0.8,0.9)  8 [0.9,0.95)  9 [0.95,1]\n");
+		b.append("labels.csv: mean and sample standard deviation of the class fractions of ").append(BLOCKS_PER_LABEL)
+				.append(" random training blocks per label (all of them where fewer), measured on the truth.\n\n");
+		b.append("Training blocks per label:");
+		for (int l = 0; l < counts.length; l++)
+			b.append(' ').append(l).append(':').append(counts[l]);
+		b.append("\nLabels in the table: ").append(table.labels()).append('\n');
+		return b.toString();
+	}
+}

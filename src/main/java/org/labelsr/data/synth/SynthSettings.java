@@ -1,0 +1,35 @@
+package org.labelsr.data.synth;
+
+import org.labelsr.LsrException;
+
+/**
+ * What {@code lsr synth} makes: {@code images} training and {@code test} test
+ * images of {@code size} x {@code size} px with labels per {@code block} x
+ * {@code block} px block, all fixed by {@code seed}.
+ */
+public record SynthSettings(long seed, int images, int test, int size, int block) {
+
+	public static final long DEFAULT_SEED = 1;
+	public static final int DEFAULT_IMAGES = 8, DEFAULT_SIZE = 512, DEFAULT_BLOCK = 32;
+
+	public SynthSettings {
+		if (images < 1) throw new LsrException("the number of training images must be at least 1, got " + images + " (the label table is estimated from them)");
+		if (test < 0) throw new LsrException("the number of test images must not be negative, got " + test);
+		if (images > 100_000 || test > 100_000) throw new LsrException("at most 100000 images per split, got " + Math.max(images, test));
+		SynthGenerator.checkSizes(size, block);
+	}
+
+	/** The documented default for the test split: a quarter of the training images, at least one. */
+	public static int defaultTest(final int images) {
+		return Math.max(1, images / 4);
+	}
+
+	public static SynthSettings defaults() {
+		return new SynthSettings(DEFAULT_SEED, DEFAULT_IMAGES, defaultTest(DEFAULT_IMAGES), DEFAULT_SIZE, DEFAULT_BLOCK);
+	}
+
+	/** The command line that makes exactly this data set in {@code out}. */
+	public String command(final String out) {
+		return "lsr synth --out " + out + " --seed " + seed + " --images " + images + " --test " + test + " --size " + size + " --block " + block;
+	}
+}

@@ -1,0 +1,103 @@
+package org.labelsr.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.data.DataSet;
+import org.labelsr.data.Item;
+import org.labelsr.eval.BaselineRun;
+import org.labelsr.eval.ComparisonPicture;
+import org.labelsr.eval.Evaluation;
+import org.labelsr.eval.EvaluationResult;
+import org.labelsr.io.Images;
+import org.labelsr.net.Network;
+import org.labelsr.predict.Prediction;
+import org.labelsr.predict.TiledPredictor;
+import org.labelsr.train.Trainer;
+import org.labelsr.train.Training;
+import org.labelsr.train.TrainingSettings;
+
+/**
+ * Trains each method on a data set's train/ split, predicts its test/ split,
+ * evaluates against the pixel truth, and draws the predictions side by side:
+ * the demo and the benchmark are both made of this.
+ *
+ * Layout under {@code out}: {@code models/ID/}, {@code predictions/ID/},
+ * {@code pictures/NAME.png}.
+ */
+public final class Comparison {
+
+	private final Path data;
+	private final Path out;
+	private final Function<Method, TrainingSettings> settings;
+	private final double maskDistance;
+	private final Progress progress;
+
+	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettings> settings, final double maskDistance, final Progress progress) {
+		this.data = data;
+		this.out = out;
+		this.settings = settings;
+		this.maskDistance = maskDistance;
+		this.progress = progress;
+	}
+
+	public List<Scores> run(final List<Method> methods) {
+		final DataSet ds = DataSet.load(data);
+		if (ds.test().isEmpty()) throw LsrException.at(data.resolve("test"), "no test images with truth to evaluate on");
+		final List<Scores> rows = new ArrayList<>();
+		for (final Method m : methods) {
+			final Path predDir = out.resolve("predictions").resolve(m.id());
+			double seconds = 0;
+			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
+			else {
+				final Path modelDir = out.resolve("models").resolve(m.id());
+				final Trainer.Outcome o = Training.run(data, settings.apply(m), modelDir, false, progress, null);
+				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
+				seconds = o.info.training.seconds;
+				predict(ds, modelDir, predDir);
+			}
+			final EvaluationResult r = Evaluation.run(predDir, data.resolve("test"), maskDistance, Progress.NONE);
+			final Scores s = Scores.of(m.name(), r, seconds);
+			rows.add(s);
+			progress.step(rows.size(), methods.size(), String.format(Locale.ROOT, "%s: IoU %.4f  masked IoU %.4f", m.name(), s.iou(), s.maskedIou()));
+		}
+		pictures(ds, methods);
+		return rows;
+	}
+
+	private void predict(final DataSet ds, final Path modelDir, final Path predDir) {
+		try (Network net = Network.load(modelDir)) {
+			final TiledPredictor predictor = new TiledPredictor(net);
+			final String[] classes = net.info.classes.toArray(new String[0]);
+			for (final Item item : ds.test())
+				Prediction.of(predictor, ds.image(item), net.classes(), Progress.NONE).write(predDir, item.name(), classes);
+		}
+	}
+
+	private void pictures(final DataSet ds, final List<Method> methods) {
+		for (final Item item : ds.test()) {
+			if (item.truth() == null) continue;
+			final Map<String, ComparisonPicture.Panel> panels = new LinkedHashMap<>();
+			for (final Method m : methods) {
+				final Path p = out.resolve("predictions").resolve(m.id()).resolve(item.name() + Evaluation.PREDICTION_SUFFIX);
+				panels.put(m.name(), new ComparisonPicture.Panel(m.name(), Images.readGrey8(p)));
+			}
+			ComparisonPicture.write(out.resolve("pictures").resolve(item.name() + ".png"), ds.image(item), ds.truth(item), new ArrayList<>(panels.values()), 256);
+		}
+	}
+
+	/** The comparison as a fixed-width text table. */
+	public static String table(final List<Scores> rows) {
+		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %8s %11s %12s %9s%n", "method", "IoU", "DICE", "masked IoU", "masked DICE", "train s"));
+		for (final Scores s : rows)
+			sb.append(String.format(Locale.ROOT, "%-22s %8.4f %8.4f %11.4f %12.4f %9.0f%n", s.method(), s.iou(), s.dice(), s.maskedIou(), s.maskedDice(), s.trainSeconds()));
+		return sb.toString();
+	}
+}

@@ -1,0 +1,52 @@
+package org.labelsr.predict;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.labelsr.LsrException;
+
+/**
+ * Which files of a folder are images to predict: PNG and TIFF, but not the
+ * maps that sit beside images in a data set (labels, truth) or that
+ * prediction itself writes (classes, probabilities).
+ */
+public final class ImageFiles {
+
+	private static final String[] MAPS = { ".labels.png", ".truth.png", ".classes.png", ".prob.tif" };
+
+	private ImageFiles() {}
+
+	public static boolean isImage(final Path p) {
+		final String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (n.startsWith(".")) return false;
+		for (final String m : MAPS)
+			if (n.endsWith(m)) return false;
+		return n.endsWith(".png") || n.endsWith(".tif") || n.endsWith(".tiff");
+	}
+
+	/** The image's name without its extension: the NAME of DATA.md's outputs. */
+	public static String name(final Path p) {
+		final String n = p.getFileName().toString();
+		final int dot = n.lastIndexOf('.');
+		return dot > 0 ? n.substring(0, dot) : n;
+	}
+
+	/** A file, or the images of a folder in name order. */
+	public static List<Path> list(final Path input) {
+		if (Files.isRegularFile(input)) return List.of(input);
+		if (!Files.isDirectory(input)) throw LsrException.at(input, "no such file or folder");
+		try (Stream<Path> s = Files.list(input)) {
+			final List<Path> images = s.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted().collect(Collectors.toList());
+			if (images.isEmpty()) throw LsrException.at(input, "no PNG or TIFF images to predict in this folder");
+			return images;
+		}
+		catch (final IOException e) {
+			throw LsrException.at(input, "cannot list folder: " + e.getMessage());
+		}
+	}
+}

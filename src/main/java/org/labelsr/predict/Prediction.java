@@ -1,0 +1,70 @@
+package org.labelsr.predict;
+
+import java.nio.file.Path;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.labelsr.Progress;
+import org.labelsr.io.ByteMap;
+import org.labelsr.io.Images;
+import org.labelsr.io.RgbImage;
+
+/**
+ * The prediction of one image held in memory: probabilities [x, y, class]
+ * and the class map (most probable class per pixel), and the files of
+ * DATA.md: {@code NAME.classes.png} and {@code NAME.prob.tif}.
+ */
+public final class Prediction {
+
+	public final int width, height, classes;
+	/** Plane c holds class c's probabilities, row-major. */
+	public final float[] probabilities;
+
+	private Prediction(final int width, final int height, final int classes, final float[] probabilities) {
+		this.width = width;
+		this.height = height;
+		this.classes = classes;
+		this.probabilities = probabilities;
+	}
+
+	/** Null when cancelled. */
+	public static Prediction of(final TiledPredictor predictor, final RgbImage image, final int classes, final Progress progress) {
+		final float[] data = new float[image.width * image.height * classes];
+		final ArrayImg<FloatType, FloatArray> out = ArrayImgs.floats(data, image.width, image.height, classes);
+		if (!predictor.predict(image.asImg(), out, progress)) return null;
+		return new Prediction(image.width, image.height, classes, data);
+	}
+
+	public float probability(final int x, final int y, final int c) {
+		return probabilities[(c * height + y) * width + x];
+	}
+
+	public ByteMap classMap() {
+		final ByteMap map = new ByteMap(width, height);
+		final int plane = width * height;
+		for (int p = 0; p < plane; p++) {
+			int best = 0;
+			for (int c = 1; c < classes; c++)
+				if (probabilities[c * plane + p] > probabilities[best * plane + p]) best = c;
+			map.values[p] = (byte) best;
+		}
+		return map;
+	}
+
+	public float[][] planes() {
+		final int plane = width * height;
+		final float[][] out = new float[classes][plane];
+		for (int c = 0; c < classes; c++)
+			System.arraycopy(probabilities, c * plane, out[c], 0, plane);
+		return out;
+	}
+
+	/** Writes {@code NAME.classes.png} and {@code NAME.prob.tif} into {@code dir}. */
+	public void write(final Path dir, final String name, final String[] classNames) {
+		Images.writeGrey8(dir.resolve(name + ".classes.png"), classMap());
+		Images.writeFloatStack(dir.resolve(name + ".prob.tif"), width, height, planes(), classNames);
+	}
+}

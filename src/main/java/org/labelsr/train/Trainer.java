@@ -1,0 +1,205 @@
+package org.labelsr.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongFunction;
+
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.data.Batch;
+import org.labelsr.label.LabelTable;
+import org.labelsr.net.ModelInfo;
+import org.labelsr.net.TrainingGraph;
+import org.labelsr.net.UNetConfig;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The training loop: batches from a step-indexed source (so a resumed run
+ * sees the same batches as an uninterrupted one), one optimizer step each,
+ * the next batch prepared on another thread meanwhile, checkpoints, the loss
+ * curve, and the model folder written at the end.
+ */
+public final class Trainer {
+
+	/** Receives the loss of every step, e.g. for a live plot. */
+	public interface LossListener {
+		void onLoss(int step, double loss);
+	}
+
+	/** What a run produced. */
+	public static final class Outcome {
+		public final ModelInfo info;
+		public final int stepsDone;
+		public final boolean cancelled;
+		public final List<double[]> curve;
+
+		Outcome(final ModelInfo info, final int stepsDone, final boolean cancelled, final List<double[]> curve) {
+			this.info = info;
+			this.stepsDone = stepsDone;
+			this.cancelled = cancelled;
+			this.curve = curve;
+		}
+	}
+
+	/** The settings of a run in progress, as model.json will record them; what --resume reads back. */
+	public static final String SETTINGS_FILE = "training.json";
+
+	private final TrainingSettings settings;
+	private final LabelTable table;
+	private final int blockSize;
+	private final LongFunction<Batch> batches;
+	private final String dataName;
+
+	public Trainer(final TrainingSettings settings, final LabelTable table, final int blockSize, final LongFunction<Batch> batches, final String dataName) {
+		settings.validate();
+		this.settings = settings;
+		this.table = table;
+		this.blockSize = blockSize;
+		this.batches = batches;
+		this.dataName = dataName;
+	}
+
+	public ModelInfo describe() {
+		final ModelInfo m = new ModelInfo();
+		final UNetConfig net = network();
+		m.classes = table.classes();
+		m.depth = net.depth;
+		m.base_filters = net.baseFilters;
+		m.multiple = net.multiple();
+		m.halo = net.halo();
+		m.block_size = blockSize;
+		m.tile = settings.tile(blockSize);
+		m.label_table = table.toCsv();
+		final ModelInfo.Training t = m.training;
+		t.loss = settings.loss.kind.id;
+		t.divergence = settings.loss.divergence.id;
+		t.lambda = settings.loss.lambda;
+		t.rho_min = settings.loss.rhoMin;
+		t.optimizer = settings.optimizer.id;
+		t.learning_rate = settings.learningRate();
+		t.steps = settings.steps;
+		t.seed = settings.seed;
+		t.batch_groups = settings.batchGroups;
+		t.group_size = settings.groupSize;
+		t.context = settings.context;
+		t.augment = settings.augment;
+		t.data = dataName;
+		t.tensorflow = TensorFlow.version();
+		return m;
+	}
+
+	private UNetConfig network() {
+		return new UNetConfig(settings.depth, settings.baseFilters, table.classCount());
+	}
+
+	/**
+	 * Trains into {@code modelDir}. With {@code resume}, continues from the
+	 * folder's latest checkpoint (the settings must be the same).
+	 */
+	public Outcome train(final Path modelDir, final boolean resume, final Progress progress, final LossListener listener) {
+		final Checkpoints checkpoints = new Checkpoints(modelDir);
+		final TrainingLog log = new TrainingLog(modelDir);
+		final ModelInfo info = describe();
+		int start = 0;
+		if (resume) {
+			start = Math.max(0, checkpoints.latestStep());
+			if (start == 0) progress.warn("no checkpoint in " + modelDir + ": starting from step 0");
+		}
+		else if (checkpoints.latestStep() >= 0 || Files.exists(modelDir.resolve(ModelInfo.FILE)))
+			progress.warn("overwriting the model in " + modelDir + " (use --resume to continue it)");
+		final List<double[]> curve = new ArrayList<>(resume ? log.read(start) : List.of());
+		org.labelsr.io.AtomicFiles.writeString(modelDir.resolve(SETTINGS_FILE), info.toJson());
+		final float lr = (float) settings.learningRate();
+		final long t0 = System.nanoTime();
+		final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+			final Thread t = new Thread(r, "labelsr-batches");
+			t.setDaemon(true);
+			return t;
+		});
+		try (TrainingGraph g = new TrainingGraph(network(), settings.loss, settings.optimizer, settings.seed);
+			Session session = new Session(g.graph)) {
+			if (start > 0) checkpoints.restore(session);
+			else session.initialize();
+			Future<Batch> next = loader.submit(batchAt(start));
+			int step = start;
+			double lastLoss = Double.NaN;
+			final Eta eta = new Eta(start, settings.steps);
+			while (step < settings.steps) {
+				if (progress.cancelled()) break;
+				final Batch batch = await(next);
+				next = step + 1 < settings.steps ? loader.submit(batchAt(step + 1)) : null;
+				final double loss = step(session, g, batch, lr, step, checkpoints);
+				step++;
+				lastLoss = loss;
+				curve.add(new double[] { step, loss });
+				if (listener != null) listener.onLoss(step, loss);
+				progress.step(step, settings.steps, String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps, loss,
+					eta.update(step, settings.batchSize())));
+				if (step % settings.checkpointEvery == 0 && step < settings.steps) {
+					checkpoints.save(session, step);
+					log.write(curve);
+				}
+			}
+			final boolean cancelled = step < settings.steps;
+			checkpoints.save(session, step);
+			log.write(curve);
+			info.training.final_loss = lastLoss;
+			info.training.seconds = (System.nanoTime() - t0) / 1e9;
+			info.training.steps = step;
+			ModelExport.write(modelDir, session, g, info);
+			if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps + "; the model so far is saved, --resume continues it");
+			return new Outcome(info, step, cancelled, curve);
+		}
+		finally {
+			loader.shutdownNow();
+		}
+	}
+
+	private java.util.concurrent.Callable<Batch> batchAt(final long step) {
+		return () -> batches.apply(step);
+	}
+
+	private double step(final Session session, final TrainingGraph g, final Batch batch, final float lr, final int step, final Checkpoints checkpoints) {
+		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, lr);
+			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
+			final double loss = ((TFloat32) r.get(0)).getFloat();
+			if (!Double.isFinite(loss)) {
+				final int kept = checkpoints.latestStep();
+				throw new LsrException(String.format(Locale.ROOT,
+					"the loss became %s at step %d: training stopped. %s Try a smaller learning rate, e.g. --learning-rate %.1e (now %.1e), or a larger rho floor.",
+					loss, step + 1, kept >= 0 ? "The last good checkpoint (step " + kept + ") is kept." : "No checkpoint had been written yet.",
+					lr / 10, (double) lr));
+			}
+			return loss;
+		}
+		catch (final TFResourceExhaustedException e) {
+			throw new LsrException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
+				+ " px): use fewer groups (--batch-groups), a smaller group size (--group-size) or less context (--context). " + e.getMessage(), e);
+		}
+	}
+
+	private static Batch await(final Future<Batch> f) {
+		try {
+			return f.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new LsrException("training interrupted");
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw new LsrException("could not build a training batch: " + e.getCause(), e.getCause());
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package org.labelsr.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.data.BlockIndex;
+import org.labelsr.data.DataSet;
+import org.labelsr.data.GroupSampler;
+import org.labelsr.data.SamplerConfig;
+import org.labelsr.io.AtomicFiles;
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
+import org.labelsr.net.OptimizerKind;
+
+/**
+ * One training run from a data set folder to a model folder: what the
+ * command line, the Fiji command and the benchmarks all call.
+ */
+public final class Training {
+
+	private Training() {}
+
+	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
+		final Progress progress, final Trainer.LossListener listener) {
+		settings.validate();
+		AtomicFiles.checkWritableFolder(modelDir);
+		final DataSet data = DataSet.load(dataDir);
+		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
+			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment)
+			.mode(mode(settings.loss.kind)).build();
+		final BlockIndex index = new BlockIndex(data);
+		GroupSampler.check(index, config);
+		final GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress);
+		final Trainer trainer = new Trainer(settings, data.table(), data.blockSize(), sampler::batch, dataDir.toAbsolutePath().normalize().toString());
+		return trainer.train(modelDir, resume, progress, listener);
+	}
+
+	static SamplerConfig.Mode mode(final LossKind kind) {
+		switch (kind) {
+			case SUPERVISED:
+				return SamplerConfig.Mode.SUPERVISED;
+			case INTRA:
+				return SamplerConfig.Mode.UNIFORM;
+			default:
+				return SamplerConfig.Mode.GROUPED;
+		}
+	}
+
+	/** The settings a run in {@code modelDir} was started with, for --resume. */
+	public static TrainingSettings resumed(final Path modelDir) {
+		final Path file = modelDir.resolve(Trainer.SETTINGS_FILE);
+		if (!Files.isRegularFile(file)) throw LsrException.at(modelDir, "nothing to resume: " + Trainer.SETTINGS_FILE + " is missing (was training started into this folder?)");
+		final ModelInfo info = ModelInfo.readFile(file, modelDir);
+		final ModelInfo.Training t = info.training;
+		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min));
+		s.optimizer = OptimizerKind.parse(t.optimizer);
+		s.learningRate = t.learning_rate;
+		s.steps = t.steps;
+		s.seed = t.seed;
+		s.batchGroups = t.batch_groups;
+		s.groupSize = t.group_size;
+		s.depth = info.depth;
+		s.baseFilters = info.base_filters;
+		s.context = t.context;
+		s.augment = t.augment;
+		return s;
+	}
+}

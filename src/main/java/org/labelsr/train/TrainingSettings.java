@@ -1,0 +1,51 @@
+package org.labelsr.train;
+
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.OptimizerKind;
+import org.labelsr.net.UNetConfig;
+
+/** Everything a training run is made of besides the data; recorded in model.json. */
+public final class TrainingSettings {
+
+	public LossSpec loss;
+	public OptimizerKind optimizer = OptimizerKind.ADAM;
+	public double learningRate = Double.NaN; // NaN: the optimizer's default
+	public int steps = 1000;
+	public long seed = 1;
+	public int batchGroups = 2;
+	public int groupSize = 15;
+	public int depth = UNetConfig.DEFAULT_DEPTH;
+	public int baseFilters = UNetConfig.DEFAULT_BASE_FILTERS;
+	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
+	public int context = 16;
+	public boolean augment = true;
+	public int checkpointEvery = 250;
+
+	public TrainingSettings(final LossSpec loss) {
+		this.loss = loss;
+	}
+
+	public double learningRate() {
+		return Double.isNaN(learningRate) ? optimizer.defaultLearningRate : learningRate;
+	}
+
+	public int batchSize() {
+		return batchGroups * groupSize;
+	}
+
+	/** The tile side for a block size: block plus context, a multiple of 2^depth. */
+	public int tile(final int blockSize) {
+		final int m = 1 << depth;
+		return (blockSize + 2 * context + m - 1) / m * m;
+	}
+
+	public void validate() {
+		if (steps < 1) throw new org.labelsr.LsrException("--steps must be at least 1, not " + steps);
+		if (batchGroups < 1) throw new org.labelsr.LsrException("--batch-groups must be at least 1, not " + batchGroups);
+		if (groupSize < 1 || loss.kind.grouped() && groupSize < 2)
+			throw new org.labelsr.LsrException("--group-size must be at least " + (loss.kind.grouped() ? "2 for the inter-instance losses" : "1") + ", not " + groupSize);
+		if (!(learningRate() > 0 && learningRate() < 1)) throw new org.labelsr.LsrException("--learning-rate must lie in (0, 1), not " + learningRate());
+		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
+		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
+	}
+}

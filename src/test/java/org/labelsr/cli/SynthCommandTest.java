@@ -1,0 +1,58 @@
+package org.labelsr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.label.LabelTableReader;
+
+class SynthCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private static String run(final String... args) {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		assertEquals(0, SynthCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.NONE));
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private static String rejection(final String... args) {
+		return assertThrows(LsrException.class, () -> SynthCommand.run(args, new PrintStream(new ByteArrayOutputStream()), Progress.NONE)).getMessage();
+	}
+
+	@Test
+	void writesADataSetAndSaysSoInOneLine() throws Exception {
+		final Path out = dir.resolve("d");
+		final String said = run("--out", out.toString(), "--images", "2", "--size", "128", "--block", "16", "--seed", "-4");
+		assertEquals(1, said.strip().lines().count(), said);
+		assertTrue(said.contains("2 training and 1 test"), said);
+		assertTrue(Files.isRegularFile(out.resolve("test/synth-000.truth.png")));
+		assertTrue(Files.isRegularFile(out.resolve("train/synth-001.labels.png")));
+		LabelTableReader.read(out.resolve("labels.csv"));
+		assertTrue(Files.readString(out.resolve("README.txt")).contains("--seed -4"));
+	}
+
+	@Test
+	void badInputIsNamed() {
+		final String out = dir.resolve("d").toString();
+		assertTrue(rejection("--out", out, "--colour", "red").contains("--colour"));
+		assertTrue(rejection("--out", out, "--images", "many").contains("many"));
+		assertTrue(rejection("--out", out, "--size").contains("--size"));
+		assertTrue(rejection("--images", "2").contains("--out"));
+		final String m = rejection("--out", out, "--size", "500");
+		assertTrue(m.contains("500") && m.contains("32"), m);
+		assertTrue(rejection("--out", out, "--images", "0").contains("at least 1"));
+		assertTrue(run("--help").contains("usage"));
+	}
+}

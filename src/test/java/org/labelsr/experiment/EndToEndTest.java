@@ -1,0 +1,82 @@
+package org.labelsr.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelsr.Progress;
+import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthSettings;
+import org.labelsr.eval.BoundaryMask;
+import org.labelsr.io.Images;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.train.TrainingSettings;
+
+/**
+ * The whole pipeline on a tiny synthetic set, block labels only: the trained
+ * network must clearly beat the low-resolution baseline on unseen pixel
+ * truth, and a fresh process must load the saved model and predict the same.
+ */
+class EndToEndTest {
+
+	@Test
+	void labelSuperResolutionBeatsTheLowResolutionBaseline(@TempDir final Path tmp) throws Exception {
+		final Path data = tmp.resolve("data");
+		SynthDataSetWriter.write(data, new SynthSettings(11, 6, 2, 256, 32), Progress.NONE);
+		final Path out = tmp.resolve("out");
+		final Comparison c = new Comparison(data, out, m -> {
+			final TrainingSettings s = new TrainingSettings(m.loss());
+			s.steps = 400;
+			s.seed = 3;
+			s.checkpointEvery = 200;
+			return s;
+		}, BoundaryMask.DEFAULT_DISTANCE, Progress.NONE);
+		final List<Scores> rows = c.run(List.of(Method.baseline(), new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER))));
+		final Scores baseline = rows.get(0), lsr = rows.get(1);
+		System.out.println(Comparison.table(rows));
+		assertTrue(lsr.iou() > baseline.iou() + 0.02, "label super-resolution IoU " + lsr.iou() + " must clearly beat the baseline's " + baseline.iou());
+		assertTrue(lsr.maskedIou() > baseline.maskedIou() + 0.03, "masked IoU " + lsr.maskedIou() + " vs baseline " + baseline.maskedIou());
+		try (var pictures = Files.list(out.resolve("pictures"))) {
+			assertEquals(2, pictures.count(), "one side-by-side picture per test image");
+		}
+
+		// A fresh JVM loads the model folder and predicts exactly what this one did.
+		final Path model = out.resolve("models").resolve(rows.get(1).method());
+		final Path fresh = tmp.resolve("fresh");
+		final Process p = new ProcessBuilder(javaCommand("predict", "--model", model.toString(), "--input", data.resolve("test").toString(), "--out", fresh.toString()))
+			.redirectErrorStream(true).redirectOutput(tmp.resolve("fresh.log").toFile()).start();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "fresh predict process timed out");
+		assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("fresh.log")));
+		final Path inProcess = out.resolve("predictions").resolve(rows.get(1).method());
+		try (var files = Files.list(fresh)) {
+			final List<Path> maps = files.filter(f -> f.toString().endsWith(".classes.png")).toList();
+			assertEquals(2, maps.size());
+			for (final Path f : maps)
+				assertArrayEquals(Images.readGrey8(inProcess.resolve(f.getFileName())).values, Images.readGrey8(f).values, f.getFileName().toString());
+		}
+	}
+
+	static List<String> javaCommand(final String... args) {
+		final List<String> cmd = new ArrayList<>();
+		cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		cmd.add("-cp");
+		cmd.add(System.getProperty("java.class.path"));
+		cmd.add("-Djava.awt.headless=true");
+		cmd.add("org.labelsr.cli.Main");
+		cmd.addAll(List.of(args));
+		return cmd;
+	}
+
+	@SuppressWarnings("unused")
+	private static final String SEP = File.pathSeparator;
+}

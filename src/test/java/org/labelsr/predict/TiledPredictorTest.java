@@ -1,0 +1,127 @@
+package org.labelsr.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labelsr.Progress;
+import org.labelsr.io.RgbImage;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
+import org.labelsr.net.Network;
+import org.labelsr.net.OptimizerKind;
+import org.labelsr.net.TrainingGraph;
+import org.labelsr.net.UNetConfig;
+import org.tensorflow.Session;
+
+/**
+ * Tiled prediction equals whole-image prediction, on sizes that are not
+ * multiples of the tile (nor of 2^depth), with a real randomly initialised
+ * U-Net: the halo must cover the receptive field exactly for this to hold.
+ */
+class TiledPredictorTest {
+
+	private static TrainingGraph graph;
+	private static Session session;
+	private static Network net;
+
+	@BeforeAll
+	static void network() {
+		final UNetConfig config = new UNetConfig(3, 8, 2);
+		graph = new TrainingGraph(config, LossSpec.of(LossKind.INTRA), OptimizerKind.ADAM, 42);
+		session = new Session(graph.graph);
+		session.initialize();
+		final ModelInfo info = new ModelInfo();
+		info.classes = List.of("background", "foreground");
+		info.depth = config.depth;
+		info.multiple = config.multiple();
+		info.halo = config.halo();
+		net = Network.of(info, session);
+	}
+
+	@AfterAll
+	static void close() {
+		session.close();
+		graph.close();
+	}
+
+	@Test
+	void tiledEqualsWholeImageOnOddSizes() {
+		final RgbImage img = texture(203, 157, 3);
+		final Prediction whole = Prediction.of(new TiledPredictor(net, 1 << 12, 1), img, 2, Progress.NONE);
+		for (final int core : new int[] { 16, 40, 64 }) {
+			final Prediction tiled = Prediction.of(new TiledPredictor(net, core, 3), img, 2, Progress.NONE);
+			double max = 0;
+			for (int i = 0; i < whole.probabilities.length; i++)
+				max = Math.max(max, Math.abs(whole.probabilities[i] - tiled.probabilities[i]));
+			assertTrue(max < 1e-4, "core " + core + ": tiled differs from whole-image prediction by " + max);
+		}
+	}
+
+	@Test
+	void aHaloTooSmallWouldShowSeams() {
+		// The counter-check that makes the test above meaningful: with half the halo, tiles disagree.
+		final RgbImage img = texture(120, 96, 5);
+		final ModelInfo thin = new ModelInfo();
+		thin.classes = net.info.classes;
+		thin.multiple = net.info.multiple;
+		thin.halo = net.info.halo / 4;
+		final Network narrow = Network.of(thin, session);
+		final Prediction whole = Prediction.of(new TiledPredictor(net, 1 << 12, 1), img, 2, Progress.NONE);
+		final Prediction tiled = Prediction.of(new TiledPredictor(narrow, 16, 4), img, 2, Progress.NONE);
+		double max = 0;
+		for (int i = 0; i < whole.probabilities.length; i++)
+			max = Math.max(max, Math.abs(whole.probabilities[i] - tiled.probabilities[i]));
+		assertTrue(max > 1e-4, "a quarter halo should change the result, max diff " + max);
+	}
+
+	@Test
+	void probabilitiesSumToOneAndClassMapIsTheirArgmax() {
+		final RgbImage img = texture(37, 21, 9);
+		final Prediction p = Prediction.of(new TiledPredictor(net, 16, 2), img, 2, Progress.NONE);
+		final var map = p.classMap();
+		for (int y = 0; y < p.height; y++)
+			for (int x = 0; x < p.width; x++) {
+				assertEquals(1, p.probability(x, y, 0) + p.probability(x, y, 1), 1e-5);
+				assertEquals(p.probability(x, y, 1) > p.probability(x, y, 0) ? 1 : 0, map.get(x, y));
+			}
+	}
+
+	@Test
+	void cancellationStopsBetweenTiles() {
+		final RgbImage img = texture(64, 64, 1);
+		final Progress cancelled = new Progress() {
+			@Override
+			public void step(final long done, final long total, final String message) {}
+
+			@Override
+			public boolean cancelled() {
+				return true;
+			}
+		};
+		assertEquals(null, Prediction.of(new TiledPredictor(net, 16, 1), img, 2, cancelled));
+	}
+
+	/** Smooth colour blobs plus noise, so the network's output varies across the image. */
+	static RgbImage texture(final int w, final int h, final long seed) {
+		final SplittableRandom r = new SplittableRandom(seed);
+		final RgbImage img = new RgbImage(w, h);
+		final double fx = 0.05 + r.nextDouble() * 0.1, fy = 0.05 + r.nextDouble() * 0.1;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				final double s = Math.sin(x * fx) * Math.cos(y * fy);
+				img.set(x, y, clamp(128 + 100 * s + r.nextInt(40) - 20), clamp(90 + 60 * Math.sin(x * fy + y * fx) + r.nextInt(30)), clamp(200 - 80 * s));
+			}
+		return img;
+	}
+
+	private static int clamp(final double v) {
+		return (int) Math.max(0, Math.min(255, v));
+	}
+}
