@@ -57,7 +57,8 @@ public final class DemoCommand {
 			s.checkpointEvery = steps;
 			System.out.println("demo: training " + m.name());
 			return s;
-		}, BoundaryMask.DEFAULT_DISTANCE, progress);
+		}, BoundaryMask.DEFAULT_DISTANCE, progress,
+			r -> System.out.println(String.format(Locale.ROOT, "demo: %s: IoU %.4f, masked IoU %.4f", r.method(), r.iou(), r.maskedIou())));
 		final List<Scores> rows = c.run(methods);
 		final String table = Comparison.table(rows);
 		final double minutes = (System.nanoTime() - t0) / 60e9;

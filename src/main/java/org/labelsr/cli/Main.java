@@ -23,6 +23,9 @@ public final class Main {
 		COMMANDS.put("baseline", BaselineCommand::run);
 		COMMANDS.put("evaluate", EvaluateCommand::run);
 		COMMANDS.put("estimate", EstimateCommand::run);
+		COMMANDS.put("predict-slide", PredictSlideCommand::run);
+		COMMANDS.put("make-slide", MakeSlideCommand::run);
+		COMMANDS.put("perf", PerfCommand::run);
 	}
 
 	private Main() {}

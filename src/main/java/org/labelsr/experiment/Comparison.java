@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.labelsr.LsrException;
@@ -39,13 +40,17 @@ public final class Comparison {
 	private final Function<Method, TrainingSettings> settings;
 	private final double maskDistance;
 	private final Progress progress;
+	private final Consumer<Scores> onScores;
 
-	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettings> settings, final double maskDistance, final Progress progress) {
+	/** {@code onScores} hears each method's numbers as soon as they exist. */
+	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettings> settings, final double maskDistance, final Progress progress,
+		final Consumer<Scores> onScores) {
 		this.data = data;
 		this.out = out;
 		this.settings = settings;
 		this.maskDistance = maskDistance;
 		this.progress = progress;
+		this.onScores = onScores;
 	}
 
 	public List<Scores> run(final List<Method> methods) {
@@ -66,7 +71,7 @@ public final class Comparison {
 			final EvaluationResult r = Evaluation.run(predDir, data.resolve("test"), maskDistance, Progress.NONE);
 			final Scores s = Scores.of(m.name(), r, seconds);
 			rows.add(s);
-			progress.step(rows.size(), methods.size(), String.format(Locale.ROOT, "%s: IoU %.4f  masked IoU %.4f", m.name(), s.iou(), s.maskedIou()));
+			onScores.accept(s);
 		}
 		pictures(ds, methods);
 		return rows;

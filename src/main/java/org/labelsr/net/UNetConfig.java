@@ -42,6 +42,30 @@ public final class UNetConfig {
 		return r + 2 * (1 << depth); // bottleneck
 	}
 
+	/**
+	 * Multiply-adds times two of one forward pass over an h x w input, counting
+	 * the convolutions (3x3, 2x2 transposed, 1x1 head); pooling, ReLU and
+	 * softmax are negligible beside them.
+	 */
+	public double forwardFlops(final long h, final long w) {
+		double macs = 0;
+		int in = 3;
+		for (int level = 0; level <= depth; level++) {
+			final double pixels = (double) h * w / (1L << (2 * level));
+			final int f = baseFilters << level;
+			macs += pixels * 9 * (in * f + f * f); // two 3x3 convolutions
+			in = f;
+		}
+		for (int level = depth - 1; level >= 0; level--) {
+			final double pixels = (double) h * w / (1L << (2 * level));
+			final int f = baseFilters << level;
+			macs += pixels * (2 * f) * f; // 2x2 stride-2 transposed convolution: one tap per output pixel
+			macs += pixels * 9 * (2 * f * f + f * f); // two 3x3 convolutions after the skip concatenation
+		}
+		macs += (double) h * w * baseFilters * classes;
+		return 2 * macs;
+	}
+
 	/** The tile halo that makes tiled and whole-image prediction agree: the receptive radius, rounded up to the multiple. */
 	public int halo() {
 		final int m = multiple();

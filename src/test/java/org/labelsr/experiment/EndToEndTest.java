@@ -40,7 +40,7 @@ class EndToEndTest {
 			s.seed = 3;
 			s.checkpointEvery = 200;
 			return s;
-		}, BoundaryMask.DEFAULT_DISTANCE, Progress.NONE);
+		}, BoundaryMask.DEFAULT_DISTANCE, Progress.NONE, r -> {});
 		final List<Scores> rows = c.run(List.of(Method.baseline(), new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER))));
 		final Scores baseline = rows.get(0), lsr = rows.get(1);
 		System.out.println(Comparison.table(rows));
