@@ -23,8 +23,6 @@ public final class Main {
 		COMMANDS.put("baseline", BaselineCommand::run);
 		COMMANDS.put("evaluate", EvaluateCommand::run);
 		COMMANDS.put("estimate", EstimateCommand::run);
-		COMMANDS.put("predict-slide", PredictSlideCommand::run);
-		COMMANDS.put("make-slide", MakeSlideCommand::run);
 		COMMANDS.put("perf", PerfCommand::run);
 	}
 
