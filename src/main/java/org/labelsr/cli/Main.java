@@ -24,6 +24,7 @@ public final class Main {
 		COMMANDS.put("evaluate", EvaluateCommand::run);
 		COMMANDS.put("estimate", EstimateCommand::run);
 		COMMANDS.put("perf", PerfCommand::run);
+		COMMANDS.put("bench", BenchCommand::run);
 	}
 
 	private Main() {}

@@ -21,10 +21,11 @@ public final class TrainCommand {
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--checkpoint-every N] [--resume]");
+		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--schedule constant|cosine]",
+		"                 [--checkpoint-every N] [--resume]");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every");
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
 
 	private TrainCommand() {}
@@ -63,6 +64,7 @@ public final class TrainCommand {
 		s.context = a.integer("--context", s.context);
 		s.augment = !a.flag("--no-augment");
 		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
+		s.schedule = a.string("--schedule", s.schedule);
 		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
 		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
 		return s;

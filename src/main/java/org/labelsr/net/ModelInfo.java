@@ -55,6 +55,7 @@ public final class ModelInfo {
 		public double rho_min;
 		public String optimizer;
 		public double learning_rate;
+		public String schedule;
 		public int steps;
 		public long seed;
 		public int batch_groups;

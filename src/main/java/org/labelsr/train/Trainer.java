@@ -37,18 +37,32 @@ public final class Trainer {
 		void onLoss(int step, double loss);
 	}
 
+	/**
+	 * Scores the network being trained on held-out data (higher is better):
+	 * the run keeps the best-scoring weights as {@code MODEL_DIR/best/}.
+	 */
+	public interface Validator {
+		double score(org.labelsr.net.Network live);
+	}
+
 	/** What a run produced. */
 	public static final class Outcome {
 		public final ModelInfo info;
 		public final int stepsDone;
 		public final boolean cancelled;
 		public final List<double[]> curve;
+		/** (step, score) of each validation, empty without a validator. */
+		public final List<double[]> validation;
+		/** The step whose weights are in {@code MODEL_DIR/best/}, or -1. */
+		public final int bestStep;
 
-		Outcome(final ModelInfo info, final int stepsDone, final boolean cancelled, final List<double[]> curve) {
+		Outcome(final ModelInfo info, final int stepsDone, final boolean cancelled, final List<double[]> curve, final List<double[]> validation, final int bestStep) {
 			this.info = info;
 			this.stepsDone = stepsDone;
 			this.cancelled = cancelled;
 			this.curve = curve;
+			this.validation = validation;
+			this.bestStep = bestStep;
 		}
 	}
 
@@ -60,6 +74,8 @@ public final class Trainer {
 	private final int blockSize;
 	private final LongFunction<Batch> batches;
 	private final String dataName;
+	private Validator validator;
+	private int validateEvery;
 
 	public Trainer(final TrainingSettings settings, final LabelTable table, final int blockSize, final LongFunction<Batch> batches, final String dataName) {
 		settings.validate();
@@ -68,6 +84,14 @@ public final class Trainer {
 		this.blockSize = blockSize;
 		this.batches = batches;
 		this.dataName = dataName;
+	}
+
+	/** Scores the live network every {@code every} steps and at the end, keeping the best weights. */
+	public Trainer validateWith(final Validator v, final int every) {
+		if (every < 1) throw new IllegalArgumentException("validation interval must be positive");
+		validator = v;
+		validateEvery = every;
+		return this;
 	}
 
 	public ModelInfo describe() {
@@ -88,6 +112,7 @@ public final class Trainer {
 		t.rho_min = settings.loss.rhoMin;
 		t.optimizer = settings.optimizer.id;
 		t.learning_rate = settings.learningRate();
+		t.schedule = settings.schedule;
 		t.steps = settings.steps;
 		t.seed = settings.seed;
 		t.batch_groups = settings.batchGroups;
@@ -120,7 +145,9 @@ public final class Trainer {
 			progress.warn("overwriting the model in " + modelDir + " (use --resume to continue it)");
 		final List<double[]> curve = new ArrayList<>(resume ? log.read(start) : List.of());
 		org.labelsr.io.AtomicFiles.writeString(modelDir.resolve(SETTINGS_FILE), info.toJson());
-		final float lr = (float) settings.learningRate();
+		final List<double[]> validation = new ArrayList<>();
+		double bestScore = Double.NEGATIVE_INFINITY;
+		int bestStep = -1;
 		final long t0 = System.nanoTime();
 		final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
 			final Thread t = new Thread(r, "labelsr-batches");
@@ -139,7 +166,7 @@ public final class Trainer {
 				if (progress.cancelled()) break;
 				final Batch batch = await(next);
 				next = step + 1 < settings.steps ? loader.submit(batchAt(step + 1)) : null;
-				final double loss = step(session, g, batch, lr, step, checkpoints);
+				final double loss = step(session, g, batch, (float) settings.learningRate(step), step, checkpoints);
 				step++;
 				lastLoss = loss;
 				curve.add(new double[] { step, loss });
@@ -150,6 +177,16 @@ public final class Trainer {
 					checkpoints.save(session, step);
 					log.write(curve);
 				}
+				if (validator != null && (step % validateEvery == 0 || step == settings.steps)) {
+					final double score = validator.score(org.labelsr.net.Network.of(info, session));
+					validation.add(new double[] { step, score });
+					if (score > bestScore) {
+						bestScore = score;
+						bestStep = step;
+						info.training.steps = step;
+						ModelExport.write(modelDir.resolve("best"), session, g, info);
+					}
+				}
 			}
 			final boolean cancelled = step < settings.steps;
 			checkpoints.save(session, step);
@@ -159,7 +196,7 @@ public final class Trainer {
 			info.training.steps = step;
 			ModelExport.write(modelDir, session, g, info);
 			if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps + "; the model so far is saved, --resume continues it");
-			return new Outcome(info, step, cancelled, curve);
+			return new Outcome(info, step, cancelled, curve, validation, bestStep);
 		}
 		finally {
 			loader.shutdownNow();

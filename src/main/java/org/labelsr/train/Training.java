@@ -26,6 +26,12 @@ public final class Training {
 
 	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
 		final Progress progress, final Trainer.LossListener listener) {
+		return run(dataDir, settings, modelDir, resume, progress, listener, null, 0);
+	}
+
+	/** As above, scoring the network every {@code validateEvery} steps with {@code validator} (may be null). */
+	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
+		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
 		settings.validate();
 		AtomicFiles.checkWritableFolder(modelDir);
 		final DataSet data = DataSet.load(dataDir);
@@ -36,6 +42,7 @@ public final class Training {
 		GroupSampler.check(index, config);
 		final GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress);
 		final Trainer trainer = new Trainer(settings, data.table(), data.blockSize(), sampler::batch, dataDir.toAbsolutePath().normalize().toString());
+		if (validator != null) trainer.validateWith(validator, validateEvery);
 		return trainer.train(modelDir, resume, progress, listener);
 	}
 
@@ -59,6 +66,7 @@ public final class Training {
 		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min));
 		s.optimizer = OptimizerKind.parse(t.optimizer);
 		s.learningRate = t.learning_rate;
+		if (t.schedule != null) s.schedule = t.schedule;
 		s.steps = t.steps;
 		s.seed = t.seed;
 		s.batchGroups = t.batch_groups;

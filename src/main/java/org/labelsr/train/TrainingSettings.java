@@ -20,6 +20,8 @@ public final class TrainingSettings {
 	public int context = 16;
 	public boolean augment = true;
 	public int checkpointEvery = 250;
+	/** constant, or cosine: decays the learning rate to zero along a half cosine over the run. */
+	public String schedule = "constant";
 
 	public TrainingSettings(final LossSpec loss) {
 		this.loss = loss;
@@ -27,6 +29,12 @@ public final class TrainingSettings {
 
 	public double learningRate() {
 		return Double.isNaN(learningRate) ? optimizer.defaultLearningRate : learningRate;
+	}
+
+	/** The learning rate of step {@code step} (0-based) under the schedule. */
+	public double learningRate(final int step) {
+		if (schedule.equals("cosine")) return learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
+		return learningRate();
 	}
 
 	public int batchSize() {
@@ -47,5 +55,6 @@ public final class TrainingSettings {
 		if (!(learningRate() > 0 && learningRate() < 1)) throw new org.labelsr.LsrException("--learning-rate must lie in (0, 1), not " + learningRate());
 		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
 		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
+		if (!schedule.equals("constant") && !schedule.equals("cosine")) throw new org.labelsr.LsrException("--schedule must be constant or cosine, not '" + schedule + "'");
 	}
 }

@@ -25,10 +25,14 @@ final class LossVectors {
 		double intra, inter, intraInter;
 	}
 
+	/**
+	 * The contract's copy beside the project (../shared/spec) when it is there,
+	 * else the copy committed with the tests (src/test/resources/spec).
+	 */
 	static Path file() {
 		final String override = System.getProperty("labelsr.spec");
-		final Path spec = override != null ? Paths.get(override) : Paths.get("..", "shared", "spec");
-		return spec.resolve("loss-vectors.json");
+		final Path shared = (override != null ? Paths.get(override) : Paths.get("..", "shared", "spec")).resolve("loss-vectors.json");
+		return Files.isRegularFile(shared) ? shared : Paths.get("src", "test", "resources", "spec", "loss-vectors.json");
 	}
 
 	static List<Case> read() throws IOException {

@@ -1,0 +1,145 @@
+package org.labelsr.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.labelsr.Progress;
+import org.labelsr.data.DataSet;
+import org.labelsr.data.Item;
+import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthSettings;
+import org.labelsr.eval.BoundaryMask;
+import org.labelsr.eval.ComparisonPicture;
+import org.labelsr.io.AtomicFiles;
+import org.labelsr.io.ByteMap;
+import org.labelsr.net.Network;
+import org.labelsr.train.Trainer;
+import org.labelsr.train.Training;
+import org.labelsr.train.TrainingSettings;
+
+/**
+ * The accuracy benchmark (issue 6): a synthetic data set with a train,
+ * validation and test split; the low-resolution baseline; each method's
+ * learning rate tuned on validation (seed 1), then trained with every seed,
+ * its model chosen on validation, scored on test; means, spreads and the
+ * paired difference intra+inter minus intra.
+ */
+public final class Bench {
+
+	/** Scores of one method: one Metrics per seed. */
+	record Row(String method, double learningRate, List<Metrics> seeds, List<Integer> bestSteps, double trainSeconds) {}
+
+	private final BenchConfig config;
+	private final Path out;
+	private final PrintStream log;
+
+	Bench(final BenchConfig config, final Path out, final PrintStream log) {
+		this.config = config;
+		this.out = out;
+		this.log = log;
+	}
+
+	List<Row> run() {
+		final long t0 = System.nanoTime();
+		final Path dataDir = out.resolve("data");
+		SynthDataSetWriter.write(dataDir, new SynthSettings(config.dataSeed(), config.trainImages(), config.valImages() + config.testImages(), config.size(),
+			config.block()), Progress.NONE);
+		final DataSet data = DataSet.load(dataDir);
+		final List<Item> held = data.test();
+		final HeldOut val = new HeldOut(data, held.subList(0, config.valImages()), BoundaryMask.DEFAULT_DISTANCE);
+		final HeldOut test = new HeldOut(data, held.subList(config.valImages(), held.size()), BoundaryMask.DEFAULT_DISTANCE);
+		final int classes = data.table().classCount();
+		log.printf(Locale.ROOT, "bench %s: %d train, %d validation, %d test images of %d px; %d steps; seeds %s; load %s%n", config.kind(), config.trainImages(),
+			config.valImages(), config.testImages(), config.size(), config.steps(), config.seeds(), Timing.load());
+
+		final List<Row> rows = new ArrayList<>();
+		final Map<String, ByteMap> firstTest = new LinkedHashMap<>();
+		final List<ByteMap> base = test.baseline(data.table());
+		firstTest.put("low-res baseline", base.get(0));
+		rows.add(new Row("low-res baseline", Double.NaN, List.of(Metrics.of(test.counts(base), classes)), List.of(), 0));
+		log.println(Report.line(rows.get(0)));
+		for (final String spec : config.methods()) {
+			final Variant v = Variant.parse(spec);
+			final double lr = v.tuned() ? tune(v, dataDir, val) : v.learningRate();
+			final List<Metrics> perSeed = new ArrayList<>();
+			final List<Integer> bestSteps = new ArrayList<>();
+			double seconds = 0;
+			for (final long seed : config.seeds()) {
+				final Path model = modelDir(v, seed, lr);
+				final Run o = train(v, seed, lr, dataDir, model, val);
+				seconds += o.seconds();
+				bestSteps.add(o.bestStep());
+				try (Network net = Network.load(model.resolve("best"))) {
+					final List<ByteMap> pred = test.predict(net);
+					perSeed.add(Metrics.of(test.counts(pred), classes));
+					if (seed == config.seeds().get(0)) firstTest.put(v.name(), pred.get(0));
+				}
+			}
+			final Row row = new Row(v.name(), lr, perSeed, bestSteps, seconds / config.seeds().size());
+			rows.add(row);
+			log.println(Report.line(row));
+		}
+		ComparisonPicture.write(out.resolve("typical-prediction.png"), test.images.get(0), test.truths.get(0),
+			firstTest.entrySet().stream().map(e -> new ComparisonPicture.Panel(e.getKey(), e.getValue())).toList(), 256);
+		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9);
+		AtomicFiles.writeString(out.resolve("results.md"), report);
+		log.println();
+		log.print(report);
+		return rows;
+	}
+
+	/** The learning rate of the grid whose seed-1 model scores best on validation. */
+	private double tune(final Variant v, final Path dataDir, final HeldOut val) {
+		double best = Double.NEGATIVE_INFINITY, bestLr = config.learningRates().get(0);
+		for (final double lr : config.learningRates()) {
+			if (config.learningRates().size() == 1) return lr;
+			final Run o = train(v, config.seeds().get(0), lr, dataDir, modelDir(v, config.seeds().get(0), lr), val);
+			final double score = o.bestScore();
+			log.printf(Locale.ROOT, "  tune %s lr %.0e: best validation masked IoU %.4f at step %d%n", v.name(), lr, score, o.bestStep());
+			if (score > best) {
+				best = score;
+				bestLr = lr;
+			}
+		}
+		return bestLr;
+	}
+
+	/** One training run as the benchmark remembers it (in the model folder, so a tuning run is reused for its seed). */
+	record Run(double bestScore, int bestStep, double seconds) {
+		static final String FILE = "bench-run.txt";
+
+		void write(final Path model) {
+			AtomicFiles.writeString(model.resolve(FILE), String.format(Locale.ROOT, "%s %d %s%n", bestScore, bestStep, seconds));
+		}
+
+		static Run read(final Path model) {
+			try {
+				final String[] f = java.nio.file.Files.readString(model.resolve(FILE)).trim().split(" ");
+				return new Run(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+			}
+			catch (final java.io.IOException | RuntimeException e) {
+				return null;
+			}
+		}
+	}
+
+	private Run train(final Variant v, final long seed, final double lr, final Path dataDir, final Path model, final HeldOut val) {
+		final Run done = java.nio.file.Files.isDirectory(model.resolve("best")) ? Run.read(model) : null;
+		if (done != null) return done;
+		final TrainingSettings s = v.settings(config.steps(), seed, lr);
+		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
+		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds);
+		run.write(model);
+		log.printf(Locale.ROOT, "  trained %s seed %d lr %.0e: %.0f s, best validation %.4f at step %d%n", v.name(), seed, lr, run.seconds(), run.bestScore(), run.bestStep());
+		return run;
+	}
+
+	private Path modelDir(final Variant v, final long seed, final double lr) {
+		return out.resolve("models").resolve(String.format(Locale.ROOT, "%s-lr%.0e-seed%d", v.id(), lr, seed));
+	}
+}

@@ -1,0 +1,25 @@
+package org.labelsr.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.labelsr.LsrException;
+
+/** Entry point of the benchmark for the command line: one data kind, or all of them. */
+public final class BenchRunner {
+
+	public static final List<String> KINDS = List.of("hne", "glands", "multiclass");
+
+	private BenchRunner() {}
+
+	public static void run(final String kind, final boolean quick, final List<String> methods, final Path out, final PrintStream log) {
+		final List<String> kinds = kind.equals("all") ? KINDS : List.of(kind);
+		for (final String k : kinds) {
+			if (!KINDS.contains(k)) throw new LsrException("bench: unknown data kind '" + k + "' (hne, glands, multiclass or all)");
+			final List<String> m = methods != null ? methods : BenchConfig.METHODS;
+			final BenchConfig c = quick ? BenchConfig.quick(k, m) : BenchConfig.full(k, m);
+			new Bench(c, out.resolve(k + (quick ? "-quick" : "")), log).run();
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package org.labelsr.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.labelsr.Progress;
+import org.labelsr.data.DataSet;
+import org.labelsr.data.Item;
+import org.labelsr.eval.BoundaryMask;
+import org.labelsr.eval.ConfusionCounts;
+import org.labelsr.eval.LowResBaseline;
+import org.labelsr.io.ByteMap;
+import org.labelsr.io.RgbImage;
+import org.labelsr.label.LabelTable;
+import org.labelsr.net.Network;
+import org.labelsr.predict.Prediction;
+import org.labelsr.predict.TiledPredictor;
+import org.labelsr.train.Trainer;
+
+/**
+ * Held-out images (a validation or test split) kept in memory with their
+ * truth and boundary masks, so a live network can be scored every few
+ * hundred steps without touching the disk.
+ */
+final class HeldOut implements Trainer.Validator {
+
+	final List<Item> items;
+	final List<RgbImage> images = new ArrayList<>();
+	final List<ByteMap> truths = new ArrayList<>();
+	private final List<boolean[]> masks = new ArrayList<>();
+	private final List<ByteMap> labels = new ArrayList<>();
+	private final int classes;
+
+	HeldOut(final DataSet data, final List<Item> items, final double maskDistance) {
+		this.items = items;
+		this.classes = data.table().classCount();
+		for (final Item i : items) {
+			images.add(data.image(i));
+			final ByteMap t = data.truth(i);
+			truths.add(t);
+			masks.add(BoundaryMask.within(t, maskDistance));
+			labels.add(data.labelMap(i));
+		}
+	}
+
+	/** The score model selection and tuning maximise: mean masked IoU of the non-background classes. */
+	@Override
+	public double score(final Network live) {
+		return Metrics.of(counts(predict(live)), classes).maskedIou();
+	}
+
+	List<ByteMap> predict(final Network net) {
+		final TiledPredictor p = new TiledPredictor(net, 512, 2);
+		final List<ByteMap> out = new ArrayList<>();
+		for (final RgbImage img : images)
+			out.add(Prediction.of(p, img, net.classes(), Progress.NONE).classMap());
+		return out;
+	}
+
+	List<ByteMap> baseline(final LabelTable table) {
+		final List<ByteMap> out = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++)
+			out.add(LowResBaseline.classMap(table, labels.get(i), images.get(i).width, images.get(i).height, items.get(i).labels()));
+		return out;
+	}
+
+	/** {all pixels, masked pixels} confusion counts, summed over the images. */
+	ConfusionCounts[] counts(final List<ByteMap> predictions) {
+		final ConfusionCounts all = new ConfusionCounts(), masked = new ConfusionCounts();
+		for (int i = 0; i < predictions.size(); i++) {
+			all.add(truths.get(i), predictions.get(i), null);
+			masked.add(truths.get(i), predictions.get(i), masks.get(i));
+		}
+		return new ConfusionCounts[] { all, masked };
+	}
+}

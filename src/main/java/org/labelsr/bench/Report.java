@@ -1,0 +1,75 @@
+package org.labelsr.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Tables of the benchmark: mean ± standard deviation across seeds, and paired differences. */
+final class Report {
+
+	private static final String[] METRICS = { "IoU", "DICE", "masked IoU", "masked DICE" };
+
+	private Report() {}
+
+	static String line(final Bench.Row r) {
+		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s", r.method()));
+		for (int m = 0; m < 4; m++)
+			sb.append(String.format(Locale.ROOT, "  %s %s", METRICS[m], meanSd(r.seeds(), m)));
+		return sb.toString();
+	}
+
+	static String markdown(final BenchConfig c, final List<Bench.Row> rows, final double minutes) {
+		final StringBuilder sb = new StringBuilder();
+		sb.append(String.format(Locale.ROOT, "Data: `%s`, %d training / %d validation / %d test images of %d px, blocks of %d px (data seed %d).%n", c.kind(),
+			c.trainImages(), c.valImages(), c.testImages(), c.size(), c.block(), c.dataSeed()));
+		sb.append(String.format(Locale.ROOT, "Training: %d steps, model chosen on validation every %d steps; seeds %s; learning rate grid %s.%n%n", c.steps(),
+			c.validateEvery(), c.seeds(), c.learningRates()));
+		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | best steps | train s |\n|---|---|---|---|---|---|---|---|\n");
+		for (final Bench.Row r : rows) {
+			sb.append(String.format(Locale.ROOT, "| %s | %s |", r.method(), Double.isNaN(r.learningRate()) ? "-" : String.format(Locale.ROOT, "%.0e", r.learningRate())));
+			for (int m = 0; m < 4; m++)
+				sb.append(' ').append(meanSd(r.seeds(), m)).append(" |");
+			sb.append(String.format(Locale.ROOT, " %s | %.0f |%n", r.bestSteps(), r.trainSeconds()));
+		}
+		sb.append('\n');
+		final Bench.Row intra = find(rows, "intra"), both = find(rows, "intra+inter"), sup = find(rows, "supervised");
+		if (intra != null && both != null) {
+			final double[] d = new double[Math.min(intra.seeds().size(), both.seeds().size())];
+			for (int i = 0; i < d.length; i++)
+				d[i] = both.seeds().get(i).maskedIou() - intra.seeds().get(i).maskedIou();
+			sb.append(String.format(Locale.ROOT, "Paired difference intra+inter minus intra, masked IoU, same seed: %s (per seed %s).%n", meanSd(d),
+				java.util.Arrays.toString(round(d))));
+		}
+		if (sup != null) {
+			Bench.Row best = null;
+			for (final Bench.Row r : rows)
+				if (r != sup && !r.method().startsWith("low-res") && (best == null || mean(r.seeds(), 2) > mean(best.seeds(), 2))) best = r;
+			if (best != null) sb.append(String.format(Locale.ROOT, "Best label-super-resolution loss (%s) reaches %.3f of the supervised masked IoU.%n", best.method(),
+				mean(best.seeds(), 2) / mean(sup.seeds(), 2)));
+		}
+		sb.append(String.format(Locale.ROOT, "Run time %.1f min (load average %s at the end).%n", minutes, Timing.load()));
+		return sb.toString();
+	}
+
+	private static Bench.Row find(final List<Bench.Row> rows, final String method) {
+		return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+	}
+
+	static double mean(final List<Metrics> seeds, final int m) {
+		return seeds.stream().mapToDouble(x -> x.get(m)).average().orElse(Double.NaN);
+	}
+
+	static String meanSd(final List<Metrics> seeds, final int m) {
+		return meanSd(seeds.stream().mapToDouble(x -> x.get(m)).toArray());
+	}
+
+	static String meanSd(final double[] v) {
+		final double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+		if (v.length < 2) return String.format(Locale.ROOT, "%.4f", mean);
+		final double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+		return String.format(Locale.ROOT, "%.4f ± %.4f", mean, sd);
+	}
+
+	private static double[] round(final double[] v) {
+		return java.util.Arrays.stream(v).map(x -> Math.round(x * 1e4) / 1e4).toArray();
+	}
+}

@@ -1,0 +1,70 @@
+package org.labelsr.bench;
+
+import java.util.Locale;
+
+import org.labelsr.LsrException;
+import org.labelsr.label.LabelTable;
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.train.TrainingSettings;
+
+/**
+ * One trained method of the benchmark: a loss with its named options, written
+ * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
+ * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule. A
+ * learning rate left out is tuned on the validation split.
+ */
+public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule) {
+
+	public static Variant parse(final String spec) {
+		final String[] parts = spec.trim().split(":", 2);
+		final LossKind kind = LossKind.parse(parts[0]);
+		Divergence div = Divergence.KL;
+		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN;
+		int k = 15, g = 2;
+		String schedule = "constant";
+		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
+			final String[] p = kv.split("=", 2);
+			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
+			final String key = p[0].trim(), v = p[1].trim();
+			try {
+				switch (key) {
+					case "div" -> div = Divergence.parse(v);
+					case "lambda" -> lambda = Double.parseDouble(v);
+					case "rho" -> rho = Double.parseDouble(v);
+					case "K" -> k = Integer.parseInt(v);
+					case "G" -> g = Integer.parseInt(v);
+					case "lr" -> lr = Double.parseDouble(v);
+					case "schedule" -> schedule = v;
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule)");
+				}
+			}
+			catch (final NumberFormatException e) {
+				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
+			}
+		}
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho), k, g, lr, schedule);
+	}
+
+	public boolean tuned() {
+		return Double.isNaN(learningRate);
+	}
+
+	public TrainingSettings settings(final int steps, final long seed, final double lr) {
+		final TrainingSettings s = new TrainingSettings(loss);
+		s.steps = steps;
+		s.seed = seed;
+		s.groupSize = groupSize;
+		s.batchGroups = groups;
+		s.learningRate = lr;
+		s.schedule = schedule;
+		s.checkpointEvery = steps;
+		return s;
+	}
+
+	/** A folder name. */
+	public String id() {
+		return name.replaceAll("[^A-Za-z0-9+.=-]+", "_").toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,37 @@
+package org.labelsr.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.labelsr.bench.BenchRunner;
+import org.labelsr.io.AtomicFiles;
+
+/**
+ * {@code ./lsr bench [--quick] [--kind hne|glands|multiclass] [--methods LIST] [--out DIR]}:
+ * the accuracy benchmark of docs/BENCHMARKS.md.
+ */
+public final class BenchCommand {
+
+	static final String USAGE = String.join("\n",
+		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--out DIR]",
+		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule");
+
+	private BenchCommand() {}
+
+	public static int run(final String[] argv) {
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--out"), Set.of("--quick"));
+		if (a.help()) {
+			System.out.println(USAGE);
+			return 0;
+		}
+		final Path home = Paths.get(System.getProperty("labelsr.home", "."));
+		final Path out = a.has("--out") ? a.path("--out") : home.resolve("bench-output");
+		AtomicFiles.checkWritableFolder(out);
+		final List<String> methods = a.has("--methods") ? Arrays.asList(a.required("--methods").split(";")) : null;
+		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, out, System.out);
+		return 0;
+	}
+}
