@@ -32,7 +32,7 @@ public final class BaselineCommand {
 		final Path data = a.path("--data"), dir = a.path("--out");
 		final String split = a.string("--split", "test");
 		if (!split.equals("test") && !split.equals("train")) throw a.fail("--split must be test or train, not '" + split + "'");
-		final int n = BaselineRun.write(DataSet.load(data), split, dir, progress);
+		final int n = BaselineRun.write(split.equals("test") ? DataSet.loadForTesting(data) : DataSet.load(data), split, dir, progress);
 		out.println("baseline: wrote " + n + " class map(s) and probability stack(s) to " + dir);
 		return 0;
 	}

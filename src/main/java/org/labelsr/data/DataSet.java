@@ -39,7 +39,17 @@ public final class DataSet {
 		this.checked = checked;
 	}
 
+	/** A data set to train on: it must hold training images with label maps, or blocks.csv rows. */
 	public static DataSet load(final Path root) {
+		return load(root, true);
+	}
+
+	/** A data set whose test/ split is all that is used (the baseline, evaluation): train/ may be empty. */
+	public static DataSet loadForTesting(final Path root) {
+		return load(root, false);
+	}
+
+	private static DataSet load(final Path root, final boolean forTraining) {
 		if (!Files.isDirectory(root)) throw LsrException.at(root, "data set folder not found");
 		final LabelTable table = LabelTableReader.read(root.resolve("labels.csv"));
 		final List<Item> train = ItemScanner.scan(root.resolve("train"), true);
@@ -66,7 +76,7 @@ public final class DataSet {
 		if (block != 0 && blocks.side() != 0 && blocks.side() != block)
 			throw LsrException.at(csv, blocks.patches().get(0).line(), "patches are " + blocks.side() + "x" + blocks.side() + " but the images in train/ have block size " + block + " (" + blockFrom.getFileName()
 				+ "); the training data must have one block size");
-		if (train.isEmpty() && blocks.patches().isEmpty())
+		if (forTraining && train.isEmpty() && blocks.patches().isEmpty())
 			throw LsrException.at(root, "no training data: train/ holds no images with label maps and there is no blocks.csv with rows (see DATA.md)");
 		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), block != 0 ? block : blocks.side(), checked);
 	}

@@ -98,29 +98,14 @@ public final class Trainer {
 		final ModelInfo m = new ModelInfo();
 		final UNetConfig net = network();
 		m.classes = table.classes();
-		m.depth = net.depth;
-		m.base_filters = net.baseFilters;
 		m.multiple = net.multiple();
 		m.halo = net.halo();
 		m.block_size = blockSize;
 		m.tile = settings.tile(blockSize);
 		m.label_table = table.toCsv();
-		final ModelInfo.Training t = m.training;
-		t.loss = settings.loss.kind.id;
-		t.divergence = settings.loss.divergence.id;
-		t.lambda = settings.loss.lambda;
-		t.rho_min = settings.loss.rhoMin;
-		t.optimizer = settings.optimizer.id;
-		t.learning_rate = settings.learningRate();
-		t.schedule = settings.schedule;
-		t.steps = settings.steps;
-		t.seed = settings.seed;
-		t.batch_groups = settings.batchGroups;
-		t.group_size = settings.groupSize;
-		t.context = settings.context;
-		t.augment = settings.augment;
-		t.data = dataName;
-		t.tensorflow = TensorFlow.version();
+		settings.record(m);
+		m.training.data = dataName;
+		m.training.tensorflow = TensorFlow.version();
 		return m;
 	}
 

@@ -10,11 +10,8 @@ import org.labelsr.data.DataSet;
 import org.labelsr.data.GroupSampler;
 import org.labelsr.data.SamplerConfig;
 import org.labelsr.io.AtomicFiles;
-import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
-import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
-import org.labelsr.net.OptimizerKind;
 
 /**
  * One training run from a data set folder to a model folder: what the
@@ -61,20 +58,6 @@ public final class Training {
 	public static TrainingSettings resumed(final Path modelDir) {
 		final Path file = modelDir.resolve(Trainer.SETTINGS_FILE);
 		if (!Files.isRegularFile(file)) throw LsrException.at(modelDir, "nothing to resume: " + Trainer.SETTINGS_FILE + " is missing (was training started into this folder?)");
-		final ModelInfo info = ModelInfo.readFile(file, modelDir);
-		final ModelInfo.Training t = info.training;
-		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min));
-		s.optimizer = OptimizerKind.parse(t.optimizer);
-		s.learningRate = t.learning_rate;
-		if (t.schedule != null) s.schedule = t.schedule;
-		s.steps = t.steps;
-		s.seed = t.seed;
-		s.batchGroups = t.batch_groups;
-		s.groupSize = t.group_size;
-		s.depth = info.depth;
-		s.baseFilters = info.base_filters;
-		s.context = t.context;
-		s.augment = t.augment;
-		return s;
+		return TrainingSettings.recorded(ModelInfo.readFile(file, modelDir));
 	}
 }

@@ -1,6 +1,9 @@
 package org.labelsr.train;
 
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.net.UNetConfig;
 
@@ -45,6 +48,44 @@ public final class TrainingSettings {
 	public int tile(final int blockSize) {
 		final int m = 1 << depth;
 		return (blockSize + 2 * context + m - 1) / m * m;
+	}
+
+	/** Writes these settings into a model description (model.json's "training" and network fields). */
+	public void record(final ModelInfo m) {
+		m.depth = depth;
+		m.base_filters = baseFilters;
+		final ModelInfo.Training t = m.training;
+		t.loss = loss.kind.id;
+		t.divergence = loss.divergence.id;
+		t.lambda = loss.lambda;
+		t.rho_min = loss.rhoMin;
+		t.optimizer = optimizer.id;
+		t.learning_rate = learningRate();
+		t.schedule = schedule;
+		t.steps = steps;
+		t.seed = seed;
+		t.batch_groups = batchGroups;
+		t.group_size = groupSize;
+		t.context = context;
+		t.augment = augment;
+	}
+
+	/** The settings a model description records: the inverse of {@link #record}. */
+	public static TrainingSettings recorded(final ModelInfo m) {
+		final ModelInfo.Training t = m.training;
+		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min));
+		s.optimizer = OptimizerKind.parse(t.optimizer);
+		s.learningRate = t.learning_rate;
+		if (t.schedule != null) s.schedule = t.schedule;
+		s.steps = t.steps;
+		s.seed = t.seed;
+		s.batchGroups = t.batch_groups;
+		s.groupSize = t.group_size;
+		s.depth = m.depth;
+		s.baseFilters = m.base_filters;
+		s.context = t.context;
+		s.augment = t.augment;
+		return s;
 	}
 
 	public void validate() {

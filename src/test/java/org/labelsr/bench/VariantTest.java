@@ -1,0 +1,47 @@
+package org.labelsr.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.labelsr.LsrException;
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
+import org.labelsr.train.TrainingSettings;
+
+class VariantTest {
+
+	@Test
+	void parsesNamedOptions() {
+		final Variant v = Variant.parse("intra+inter:lambda=0.5,div=w2,rho=0.1,K=10,G=3,lr=2e-3,schedule=cosine");
+		assertEquals(LossKind.INTRA_INTER, v.loss().kind);
+		assertEquals(Divergence.W2, v.loss().divergence);
+		assertEquals(0.5, v.loss().lambda);
+		assertEquals(0.1, v.loss().rhoMin);
+		final TrainingSettings s = v.settings(100, 7, v.learningRate());
+		assertEquals(10, s.groupSize);
+		assertEquals(3, s.batchGroups);
+		assertEquals(2e-3, s.learningRate);
+		assertEquals("cosine", s.schedule);
+		assertEquals(7, s.seed);
+		assertTrue(!v.tuned());
+		assertTrue(Variant.parse("intra").tuned(), "no lr: tuned on validation");
+	}
+
+	@Test
+	void rejectsUnknownKeysAndBadNumbers() {
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:speed=3")).getMessage().contains("speed"));
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:lr=fast")).getMessage().contains("fast"));
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("magic")).getMessage().contains("magic"));
+	}
+
+	@Test
+	void meanAndSampleStandardDeviation() {
+		assertEquals("2.0000 ± 1.0000", Report.meanSd(new double[] { 1, 2, 3 }));
+		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8), new Metrics(0.7, 0.8, 0.9, 1.0));
+		assertEquals(0.8, Report.mean(m, 2), 1e-12);
+	}
+}

@@ -1,0 +1,66 @@
+package org.labelsr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit statuses and messages of the command line, run in-process. */
+class MainTest {
+
+	private String err;
+
+	private int run(final String... args) {
+		final PrintStream old = System.err;
+		final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+		try {
+			return Main.run(args);
+		}
+		finally {
+			System.setErr(old);
+			err = buf.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void unknownCommandIsAUsageError() {
+		assertEquals(2, run("frobnicate"));
+		assertTrue(err.contains("frobnicate"), err);
+	}
+
+	@Test
+	void badInputNamesTheFileAndExitsNonZero(@TempDir final Path tmp) throws Exception {
+		assertEquals(1, run("train", "--data", tmp.resolve("nowhere").toString(), "--loss", "intra", "--out", tmp.resolve("m").toString()));
+		assertTrue(err.contains("nowhere"), err);
+		Files.createDirectories(tmp.resolve("ds"));
+		Files.writeString(tmp.resolve("ds/labels.csv"), "label,class,mean,std\n0,a,0.5,0.1\n0,b,0.7,0.1\n");
+		assertEquals(1, run("train", "--data", tmp.resolve("ds").toString(), "--loss", "intra", "--out", tmp.resolve("m").toString()));
+		assertTrue(err.contains("labels.csv") && err.contains("line 2"), err);
+	}
+
+	@Test
+	void badOptionsAreNamed(@TempDir final Path tmp) {
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--steps", "many"));
+		assertTrue(err.contains("--steps") && err.contains("many"), err);
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "fancy", "--out", tmp.toString()));
+		assertTrue(err.contains("fancy"), err);
+		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.toString(), "--out", tmp.resolve("o").toString()));
+		assertTrue(err.contains("no PNG or TIFF") || err.contains("model.json"), err);
+	}
+
+	@Test
+	void modelFolderWithoutModelIsRejected(@TempDir final Path tmp) throws Exception {
+		Files.createDirectories(tmp.resolve("in"));
+		org.labelsr.io.Images.writeRgb(tmp.resolve("in/a.png"), new org.labelsr.io.RgbImage(8, 8));
+		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.resolve("in").toString(), "--out", tmp.resolve("o").toString()));
+		assertTrue(err.contains("model.json"), err);
+	}
+}
