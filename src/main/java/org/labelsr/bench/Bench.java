@@ -12,6 +12,7 @@ import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
 import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthKind;
 import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.eval.ComparisonPicture;
@@ -48,7 +49,7 @@ public final class Bench {
 		final long t0 = System.nanoTime();
 		final Path dataDir = out.resolve("data");
 		SynthDataSetWriter.write(dataDir, new SynthSettings(config.dataSeed(), config.trainImages(), config.valImages() + config.testImages(), config.size(),
-			config.block()), Progress.NONE);
+			config.block(), SynthKind.parse(config.kind())), Progress.NONE);
 		final DataSet data = DataSet.load(dataDir);
 		final List<Item> held = data.test();
 		final HeldOut val = new HeldOut(data, held.subList(0, config.valImages()), BoundaryMask.DEFAULT_DISTANCE);

@@ -43,7 +43,7 @@ final class HeldOut implements Trainer.Validator {
 		}
 	}
 
-	/** The score model selection and tuning maximise: mean masked IoU of the non-background classes. */
+	/** The score model selection and tuning maximise: the masked IoU of {@link Metrics}. */
 	@Override
 	public double score(final Network live) {
 		return Metrics.of(counts(predict(live)), classes).maskedIou();

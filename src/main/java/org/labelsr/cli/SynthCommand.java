@@ -6,17 +6,19 @@ import java.nio.file.Path;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthKind;
 import org.labelsr.data.synth.SynthSettings;
 
 /**
- * {@code ./lsr synth --out DIR [--seed S] [--images N] [--test M] [--size PX] [--block PX]}:
+ * {@code ./lsr synth --out DIR [--kind hne|glands|multiclass] [--seed S] [--images N] [--test M] [--size PX] [--block PX]}:
  * writes a synthetic H&E data set (DATA.md layout) for trying every method
- * without real slides.
+ * without real slides; the kinds other than the default give a second,
+ * differently made binary data set and a multi-class one.
  */
 public final class SynthCommand {
 
-	static final String USAGE = "usage: lsr synth --out DIR [--seed S] [--images N] [--test M] [--size PX] [--block PX]"
-			+ " (defaults: seed " + SynthSettings.DEFAULT_SEED + ", " + SynthSettings.DEFAULT_IMAGES + " images, test a quarter of the images (at least 1), size "
+	static final String USAGE = "usage: lsr synth --out DIR [--kind hne|glands|multiclass] [--seed S] [--images N] [--test M] [--size PX] [--block PX]"
+			+ " (defaults: kind hne, seed " + SynthSettings.DEFAULT_SEED + ", " + SynthSettings.DEFAULT_IMAGES + " images, test a quarter of the images (at least 1), size "
 			+ SynthSettings.DEFAULT_SIZE + ", block " + SynthSettings.DEFAULT_BLOCK + ")";
 
 	private SynthCommand() {}
@@ -30,9 +32,11 @@ public final class SynthCommand {
 		long seed = SynthSettings.DEFAULT_SEED;
 		int images = SynthSettings.DEFAULT_IMAGES, size = SynthSettings.DEFAULT_SIZE, block = SynthSettings.DEFAULT_BLOCK;
 		Integer test = null;
+		SynthKind kind = SynthKind.HNE;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--out" -> dir = Path.of(value(args, i++));
+				case "--kind" -> kind = kindValue(args, i++);
 				case "--seed" -> seed = longValue(args, i++);
 				case "--images" -> images = intValue(args, i++);
 				case "--test" -> test = intValue(args, i++);
@@ -48,13 +52,13 @@ public final class SynthCommand {
 		if (dir == null) throw new LsrException("synth: missing --out DIR; " + USAGE);
 		final SynthSettings s;
 		try {
-			s = new SynthSettings(seed, images, test == null ? SynthSettings.defaultTest(images) : test, size, block);
+			s = new SynthSettings(seed, images, test == null ? SynthSettings.defaultTest(images) : test, size, block, kind);
 		}
 		catch (final LsrException e) {
 			throw new LsrException("synth: " + e.getMessage(), e);
 		}
 		final SynthDataSetWriter.Result r = SynthDataSetWriter.write(dir, s, progress);
-		out.println("synth: wrote " + s.images() + " training and " + s.test() + " test images (" + s.size() + "x" + s.size() + " px, blocks of " + s.block()
+		out.println("synth: wrote " + (kind == SynthKind.HNE ? "" : kind.id() + " data, ") + s.images() + " training and " + s.test() + " test images (" + s.size() + "x" + s.size() + " px, blocks of " + s.block()
 				+ " px, labels " + r.table().labels().size() + " of " + r.labelCounts().length + " in labels.csv, seed " + s.seed() + ") to " + dir);
 		return 0;
 	}
@@ -62,6 +66,15 @@ public final class SynthCommand {
 	private static String value(final String[] args, final int i) {
 		if (i + 1 >= args.length || args[i + 1].startsWith("--")) throw new LsrException("synth: option " + args[i] + " needs a value; " + USAGE);
 		return args[i + 1];
+	}
+
+	private static SynthKind kindValue(final String[] args, final int i) {
+		try {
+			return SynthKind.parse(value(args, i));
+		}
+		catch (final LsrException e) {
+			throw new LsrException("synth: " + args[i] + ": " + e.getMessage(), e);
+		}
 	}
 
 	private static int intValue(final String[] args, final int i) {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,21 @@ class SynthCommandTest {
 		assertTrue(Files.isRegularFile(out.resolve("train/synth-001.labels.png")));
 		LabelTableReader.read(out.resolve("labels.csv"));
 		assertTrue(Files.readString(out.resolve("README.txt")).contains("--seed -4"));
+	}
+
+	@Test
+	void otherKinds() throws Exception {
+		final Path out = dir.resolve("m");
+		final String said = run("--out", out.toString(), "--kind", "multiclass", "--images", "1", "--size", "128", "--block", "32");
+		assertTrue(said.contains("multiclass"), said);
+		assertEquals(List.of("tumour", "stroma", "lymphocytes", "background"), LabelTableReader.read(out.resolve("labels.csv")).classes());
+		assertTrue(Files.readString(out.resolve("README.txt")).contains("--kind multiclass"));
+		run("--out", dir.resolve("g").toString(), "--kind", "glands", "--images", "1", "--size", "128", "--block", "32");
+		assertTrue(Files.isRegularFile(dir.resolve("g/train/synth-000.truth.png")));
+		final String m = rejection("--out", out.toString(), "--kind", "cartoon");
+		assertTrue(m.contains("cartoon") && m.contains("glands"), m);
+		assertTrue(rejection("--out", out.toString(), "--kind").contains("--kind"));
+		assertTrue(run("--help").contains("--kind"));
 	}
 
 	@Test

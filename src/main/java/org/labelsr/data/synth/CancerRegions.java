@@ -22,11 +22,16 @@ final class CancerRegions {
 	final double threshold;
 
 	CancerRegions(final int size, final long seed, final double cancerShare) {
+		this(size, seed, cancerShare, CELL, OCTAVES);
+	}
+
+	/** {@code cell}, {@code octaves}: blob size in pixels and how ragged the edges are. */
+	CancerRegions(final int size, final long seed, final double cancerShare, final double cell, final int octaves) {
 		final Noise noise = new Noise(seed);
 		field = new float[size * size];
 		for (int y = 0; y < size; y++)
 			for (int x = 0; x < size; x++)
-				field[y * size + x] = (float) noise.fractal(x / CELL, y / CELL, OCTAVES);
+				field[y * size + x] = (float) noise.fractal(x / cell, y / cell, octaves);
 		threshold = quantile(field, 1 - cancerShare);
 	}
 
@@ -35,6 +40,10 @@ final class CancerRegions {
 		for (int i = 0; i < field.length; i++)
 			t.values[i] = (byte) (field[i] > threshold ? 1 : 0);
 		return t;
+	}
+
+	boolean cancer(final int i) {
+		return field[i] > threshold;
 	}
 
 	/** 0 in clear stroma, 1 well inside the tumour, smooth in between. */

@@ -20,6 +20,10 @@ final class Seeds {
 		return Noise.mix(Noise.mix(seed + 0x9E3779B97F4A7C15L * (stream + 1)) + 0xC2B2AE3D27D4EB4FL * (index + 1));
 	}
 
+	static double uniform(final SplittableRandom r, final double lo, final double hi) {
+		return lo + (hi - lo) * r.nextDouble();
+	}
+
 	static double gaussian(final SplittableRandom r) {
 		final double u = 1 - r.nextDouble(), v = r.nextDouble();
 		return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);

@@ -4,19 +4,10 @@ import org.labelsr.io.RgbImage;
 
 /**
  * Turns stain densities into colour by Beer-Lambert, as light through a
- * stained section: I = 255 * 10^-(h * H + e * E + base) per channel. The
- * hematoxylin vector is Ruifrok and Johnston's (blue-purple nuclei); the
- * eosin vector sits between theirs and Macenko's reference, for the pink of
- * routine H&E rather than magenta.
+ * stained section: I = 255 * 10^-(h * H + e * E + base) per channel, with
+ * the lab's stain vectors H and E (see {@link Stains}).
  */
 final class StainRenderer {
-
-	static final double[] HEMATOXYLIN = { 0.650, 0.704, 0.286 };
-	static final double[] EOSIN = { 0.13, 0.85, 0.40 };
-	/** Glass and mounting medium: even holes are not pure white. */
-	static final double[] BASE = { 0.02, 0.025, 0.015 };
-	/** Camera noise, in grey levels (peak of a triangular distribution). */
-	static final double NOISE = 4;
 
 	private static final double LUT_MAX = 4;
 	private static final int LUT_STEPS = 8192;
@@ -30,18 +21,23 @@ final class StainRenderer {
 
 	private StainRenderer() {}
 
+	static RgbImage render(final StainCanvas t, final double hScale, final double eScale, final long seed) {
+		return render(t, Stains.ROUTINE, hScale, eScale, seed);
+	}
+
 	/** {@code hScale}, {@code eScale}: this slide's staining strength, which varies from lab to lab and day to day. */
-	static RgbImage render(final Tissue t, final double hScale, final double eScale, final long seed) {
+	static RgbImage render(final StainCanvas t, final Stains stains, final double hScale, final double eScale, final long seed) {
+		final double[] hv = stains.hematoxylin(), ev = stains.eosin(), base = stains.base();
 		final Noise noise = new Noise(seed);
 		final RgbImage img = new RgbImage(t.size, t.size);
 		for (int y = 0; y < t.size; y++)
 			for (int x = 0; x < t.size; x++) {
 				final int i = y * t.size + x;
 				final double h = t.h[i] * hScale, e = t.e[i] * eScale;
-				final double jitter = NOISE * (noise.grain(x, y) + noise.grain(x + 7919, y) - 1);
-				final int r = channel(h * HEMATOXYLIN[0] + e * EOSIN[0] + BASE[0], jitter);
-				final int g = channel(h * HEMATOXYLIN[1] + e * EOSIN[1] + BASE[1], jitter);
-				final int b = channel(h * HEMATOXYLIN[2] + e * EOSIN[2] + BASE[2], jitter);
+				final double jitter = stains.noise() * (noise.grain(x, y) + noise.grain(x + 7919, y) - 1);
+				final int r = channel(h * hv[0] + e * ev[0] + base[0], jitter);
+				final int g = channel(h * hv[1] + e * ev[1] + base[1], jitter);
+				final int b = channel(h * hv[2] + e * ev[2] + base[2], jitter);
 				img.argb[i] = 0xff000000 | r << 16 | g << 8 | b;
 			}
 		return img;

@@ -40,11 +40,12 @@ public final class SynthDataSetWriter {
 		final List<String> test = names(s.test(), s.images() + s.test());
 		refuseForeignFiles(out, train, test);
 		final long total = s.images() + s.test();
-		final long[] counts = new long[SynthGenerator.LABELS];
+		final SynthKind kind = s.kind();
+		final long[] counts = new long[kind.labels()];
 		final List<TruthBlockSampler.Source> sources = new ArrayList<>();
 		for (int i = 0; i < s.images(); i++) {
 			step(progress, i, total, "synthetic training image " + (i + 1) + " of " + s.images());
-			final SynthImage im = SynthGenerator.generate(s.size(), s.block(), Seeds.derive(s.seed(), 0, i));
+			final SynthImage im = kind.generate(s.size(), s.block(), Seeds.derive(s.seed(), 0, i));
 			final Path base = out.resolve("train").resolve(train.get(i));
 			writeItem(base, im, im.labels());
 			for (final byte l : im.labels().values)
@@ -53,13 +54,13 @@ public final class SynthDataSetWriter {
 			// the truth is read back from disk when picked: memory stays flat however many images, and what is measured is what was written
 			sources.add(new TruthBlockSampler.Source(truthFile.toString(), im.labels(), s.block(), () -> Images.readGrey8(truthFile)));
 		}
-		final LabelTable table = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, SynthGenerator.CLASSES, Seeds.derive(s.seed(), 2, 0), progress);
+		final LabelTable table = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, kind.classes(), Seeds.derive(s.seed(), 2, 0), progress);
 		AtomicFiles.writeString(out.resolve("labels.csv"), table.toCsv());
 
 		int unlabelled = 0;
 		for (int j = 0; j < s.test(); j++) {
 			step(progress, s.images() + j, total, "synthetic test image " + (j + 1) + " of " + s.test());
-			final SynthImage im = SynthGenerator.generate(s.size(), s.block(), Seeds.derive(s.seed(), 1, j));
+			final SynthImage im = kind.generate(s.size(), s.block(), Seeds.derive(s.seed(), 1, j));
 			final ByteMap labels = new ByteMap(im.labels().width, im.labels().height, im.labels().values.clone());
 			// DATA.md: a label in a label map must be in the table; a label too rare to occur in training has no row
 			for (int k = 0; k < labels.values.length; k++)
@@ -140,9 +141,7 @@ public final class SynthDataSetWriter {
 		b.append("Seed: ").append(s.seed()).append(" (the same seed and settings give byte-identical files)\n\n");
 		b.append(s.images()).append(" training images (train/), ").append(s.test()).append(" test images (test/), ")
 				.append(s.size()).append("x").append(s.size()).append(" px, label maps of ").append(s.block()).append("x").append(s.block()).append(" px blocks.\n");
-		b.append("Truth (NAME.truth.png): 0 = non-cancer, 1 = cancer, per pixel; like a pathologist's region outline, holes inside a cancer region count as cancer.\n");
-		b.append("Labels (NAME.labels.png): a noisy patch classifier's cancer probability per block, binned:\n");
-		b.append("  0 [0,0.2)  1 [0.2,0.3)  2 [0.3,0.4)  3 [0.4,0.5)  4 [0.5,0.6)  5 [0.6,0.7)  6 [0.7,0.8)  7 [0.8,0.9)  8 [0.9,0.95)  9 [0.95,1]\n");
+		b.append(s.kind().readme());
 		b.append("labels.csv: mean and sample standard deviation of the class fractions of ").append(BLOCKS_PER_LABEL)
 				.append(" random training blocks per label (all of them where fewer), measured on the truth.\n\n");
 		b.append("Training blocks per label:");

@@ -29,7 +29,7 @@ public final class SynthGenerator {
 		final double share = MIN_CANCER + (MAX_CANCER - MIN_CANCER) * random.nextDouble();
 		final CancerRegions cancer = new CancerRegions(size, random.nextLong(), share);
 		final ByteMap truth = cancer.truth(size);
-		final Tissue tissue = new Tissue(size, cancer, random.split());
+		final Tissue tissue = new Tissue(size, cancer::tumourness, random.split());
 		Nuclei.paint(tissue, truth, random.split());
 		final double hScale = 0.9 + 0.2 * random.nextDouble(), eScale = 0.85 + 0.3 * random.nextDouble();
 		final RgbImage image = StainRenderer.render(tissue, hScale, eScale, random.nextLong());
@@ -44,6 +44,10 @@ public final class SynthGenerator {
 		}
 		return new SynthImage(image, truth, labels, f, p);
 	}
+
+	static final String README = "Truth (NAME.truth.png): 0 = non-cancer, 1 = cancer, per pixel; like a pathologist's region outline, holes inside a cancer region count as cancer.\n"
+			+ "Labels (NAME.labels.png): a noisy patch classifier's cancer probability per block, binned:\n"
+			+ "  0 [0,0.2)  1 [0.2,0.3)  2 [0.3,0.4)  3 [0.4,0.5)  4 [0.5,0.6)  5 [0.6,0.7)  6 [0.7,0.8)  7 [0.8,0.9)  8 [0.9,0.95)  9 [0.95,1]\n";
 
 	/** The sizes a synthetic image can have; throws with the reason otherwise. */
 	public static void checkSizes(final int size, final int block) {

@@ -5,9 +5,9 @@ import org.labelsr.LsrException;
 /**
  * What {@code lsr synth} makes: {@code images} training and {@code test} test
  * images of {@code size} x {@code size} px with labels per {@code block} x
- * {@code block} px block, all fixed by {@code seed}.
+ * {@code block} px block, of one {@code kind}, all fixed by {@code seed}.
  */
-public record SynthSettings(long seed, int images, int test, int size, int block) {
+public record SynthSettings(long seed, int images, int test, int size, int block, SynthKind kind) {
 
 	public static final long DEFAULT_SEED = 1;
 	public static final int DEFAULT_IMAGES = 8, DEFAULT_SIZE = 512, DEFAULT_BLOCK = 32;
@@ -17,6 +17,12 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 		if (test < 0) throw new LsrException("the number of test images must not be negative, got " + test);
 		if (images > 100_000 || test > 100_000) throw new LsrException("at most 100000 images per split, got " + Math.max(images, test));
 		SynthGenerator.checkSizes(size, block);
+		if (kind == null) throw new LsrException("the kind of synthetic data must be given");
+	}
+
+	/** The H&E kind, the one data sets were made of before there were kinds. */
+	public SynthSettings(final long seed, final int images, final int test, final int size, final int block) {
+		this(seed, images, test, size, block, SynthKind.HNE);
 	}
 
 	/** The documented default for the test split: a quarter of the training images, at least one. */
@@ -30,6 +36,8 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 
 	/** The command line that makes exactly this data set in {@code out}. */
 	public String command(final String out) {
-		return "lsr synth --out " + out + " --seed " + seed + " --images " + images + " --test " + test + " --size " + size + " --block " + block;
+		// the default kind is left out, so that the READMEs of H&E data sets read as they always did
+		return "lsr synth --out " + out + (kind == SynthKind.HNE ? "" : " --kind " + kind.id()) + " --seed " + seed + " --images " + images + " --test " + test + " --size " + size
+				+ " --block " + block;
 	}
 }

@@ -1,5 +1,8 @@
 package org.labelsr.data.synth;
 
+import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The stain densities of the tissue between nuclei: hematoxylin {@code h}
  * and eosin {@code e} per pixel (optical density units, see
@@ -8,7 +11,7 @@ package org.labelsr.data.synth;
  * nearly white. The tumour's background colour differs from stroma only by a
  * little, less than the fibres vary, so colour alone cannot separate them.
  */
-final class Tissue {
+final class Tissue extends StainCanvas {
 
 	// stroma: eosin level, fibre contrast, patchiness; tumour cytoplasm
 	static final double STROMA_E = 0.30, FIBRE_E = 0.12, PATCH_E = 0.06, STROMA_H = 0.03;
@@ -20,9 +23,6 @@ final class Tissue {
 	/** A band just outside holes where lining epithelium sits. */
 	static final double RIM_WIDTH = 0.09;
 
-	final int size;
-	final float[] h;
-	final float[] e;
 	/** 1 inside a hole, 0 in tissue. */
 	final float[] hole;
 	/** 1 on the rim just outside a hole, where glands have their lining cells. */
@@ -31,11 +31,15 @@ final class Tissue {
 	final double fibreAngle, fibreAngle2;
 	final float[] orientation;
 
-	Tissue(final int size, final CancerRegions cancer, final java.util.SplittableRandom random) {
-		this.size = size;
+	/** {@code tumourness}: per pixel index, 0 in stroma, 1 in tumour, smooth in between (the look, not the truth). */
+	Tissue(final int size, final IntToDoubleFunction tumourness, final SplittableRandom random) {
+		this(size, tumourness, HOLE_LEVEL, random);
+	}
+
+	/** {@code holeLevel}: as {@link #HOLE_LEVEL}; higher for fewer holes. */
+	Tissue(final int size, final IntToDoubleFunction tumourness, final double holeLevel, final SplittableRandom random) {
+		super(size);
 		final int n = size * size;
-		h = new float[n];
-		e = new float[n];
 		hole = new float[n];
 		rim = new float[n];
 		orientation = new float[n];
@@ -63,17 +67,23 @@ final class Tissue {
 				final double cleft = 1 - Smooth.step(-0.6, -0.35, fibre);
 				final double stromaE = (STROMA_E + FIBRE_E * fibre + PATCH_E * patch) * (1 - 0.7 * cleft);
 				final double tumourE = TUMOUR_E + TUMOUR_GRAIN_E * grain.fractal(x / 5.0, y / 5.0, 2) + 0.5 * PATCH_E * patch;
-				final double t = cancer.tumourness(i);
+				final double t = tumourness.applyAsDouble(i);
 				double ee = stromaE * (1 - t) + tumourE * t;
 				double hh = STROMA_H * (1 - t) + TUMOUR_H * t;
 				final double hv = holes.fractal(x / HOLE_CELL, y / HOLE_CELL, 3);
-				final double a = Smooth.step(HOLE_LEVEL, HOLE_LEVEL + HOLE_EDGE, hv);
-				rim[i] = (float) (Smooth.step(HOLE_LEVEL - RIM_WIDTH, HOLE_LEVEL - RIM_WIDTH * 0.5, hv) * (1 - a));
+				final double a = Smooth.step(holeLevel, holeLevel + HOLE_EDGE, hv);
+				rim[i] = (float) (Smooth.step(holeLevel - RIM_WIDTH, holeLevel - RIM_WIDTH * 0.5, hv) * (1 - a));
 				ee = ee * (1 - a) + 0.025 * a;
 				hh = hh * (1 - a);
 				hole[i] = (float) a;
 				e[i] = (float) Math.max(0.02, ee);
 				h[i] = (float) hh;
 			}
+	}
+
+	/** The direction, radians, in which the collagen runs at pixel i: spindle-shaped nuclei lie along it. */
+	double fibreAxis(final int i) {
+		// the fibre angles are the across direction of the bundles (see the fibre noise above)
+		return (orientation[i] < 0.5 ? fibreAngle : fibreAngle2) + Math.PI / 2;
 	}
 }
