@@ -30,6 +30,7 @@ public final class Network implements AutoCloseable {
 
 	/** Loads {@code MODEL_DIR} (SavedModel + model.json) into this process. */
 	public static Network load(final Path modelDir) {
+		TensorFlowRuntime.init();
 		final ModelInfo info = ModelInfo.read(modelDir);
 		if (!Files.isRegularFile(modelDir.resolve("saved_model.pb")))
 			throw LsrException.at(modelDir, "saved_model.pb is missing: the folder has a model.json but no TensorFlow SavedModel");

@@ -23,7 +23,7 @@ import org.tensorflow.types.TInt32;
  */
 public final class TrainingGraph implements AutoCloseable {
 
-	public final Graph graph = new Graph();
+	public final Graph graph = newGraph();
 	public final UNet net;
 	public final LossSpec loss;
 
@@ -106,6 +106,11 @@ public final class TrainingGraph implements AutoCloseable {
 			updates.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant(beta2))));
 		}
 		return tf.withName("train").withControlDependencies(updates).noOp();
+	}
+
+	private static Graph newGraph() {
+		TensorFlowRuntime.init();
+		return new Graph();
 	}
 
 	private static Variable<TFloat32> slot(final Ops opt, final Variable<TFloat32> v, final String name, final int index) {
