@@ -1,0 +1,72 @@
+package org.labelsr.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import org.labelsr.Progress;
+import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthSettings;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.OptimizerKind;
+
+/** Both optimizers really learn through the real graph; the schedule feeds the rate it promises. */
+class OptimizerTest {
+
+	@TempDir
+	static Path tmp;
+	static Path data;
+
+	@BeforeAll
+	static void data() {
+		data = tmp.resolve("data");
+		SynthDataSetWriter.write(data, new SynthSettings(21, 3, 1, 128, 32), Progress.NONE);
+	}
+
+	@Test
+	void adamLearns() {
+		lossFalls(OptimizerKind.ADAM);
+	}
+
+	@Test
+	void rmsPropLearns() {
+		lossFalls(OptimizerKind.RMSPROP);
+	}
+
+	private static void lossFalls(final OptimizerKind kind) {
+		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.SUPERVISED));
+		s.optimizer = kind;
+		s.learningRate = 3e-3;
+		s.steps = 40;
+		s.depth = 2;
+		s.baseFilters = 4;
+		s.groupSize = 6;
+		s.checkpointEvery = 100;
+		final List<double[]> curve = Training.run(data, s, tmp.resolve(kind.id), false, Progress.NONE, null).curve;
+		final double first = mean(curve.subList(0, 5)), last = mean(curve.subList(35, 40));
+		assertTrue(last < 0.85 * first, kind + ": cross-entropy should fall, from " + first + " to " + last);
+	}
+
+	@Test
+	void cosineScheduleDecaysToZero() {
+		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
+		s.learningRate = 1e-3;
+		s.steps = 100;
+		s.schedule = "cosine";
+		assertEquals(1e-3, s.learningRate(0), 1e-12);
+		assertEquals(0.5e-3, s.learningRate(50), 1e-9);
+		assertTrue(s.learningRate(99) < 1e-6);
+		s.schedule = "constant";
+		assertEquals(1e-3, s.learningRate(99), 1e-12);
+	}
+
+	private static double mean(final List<double[]> points) {
+		return points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+	}
+}
