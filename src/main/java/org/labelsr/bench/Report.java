@@ -23,20 +23,22 @@ final class Report {
 			c.trainImages(), c.valImages(), c.testImages(), c.size(), c.block(), c.dataSeed()));
 		sb.append(String.format(Locale.ROOT, "Training: %d steps, model chosen on validation every %d steps; seeds %s; learning rate grid %s.%n%n", c.steps(),
 			c.validateEvery(), c.seeds(), c.learningRates()));
-		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | best steps | train s |\n|---|---|---|---|---|---|---|---|\n");
+		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | masked IoU per seed | best steps | train s |\n|---|---|---|---|---|---|---|---|---|\n");
 		for (final Bench.Row r : rows) {
 			sb.append(String.format(Locale.ROOT, "| %s | %s |", r.method(), Double.isNaN(r.learningRate()) ? "-" : String.format(Locale.ROOT, "%.0e", r.learningRate())));
 			for (int m = 0; m < 4; m++)
 				sb.append(' ').append(meanSd(r.seeds(), m)).append(" |");
-			sb.append(String.format(Locale.ROOT, " %s | %.0f |%n", r.bestSteps(), r.trainSeconds()));
+			sb.append(String.format(Locale.ROOT, " %s | %s | %.0f |%n", java.util.Arrays.toString(round(r.seeds().stream().mapToDouble(Metrics::maskedIou).toArray())),
+				r.bestSteps(), r.trainSeconds()));
 		}
 		sb.append('\n');
-		final Bench.Row intra = find(rows, "intra"), both = find(rows, "intra+inter"), sup = find(rows, "supervised");
-		if (intra != null && both != null) {
-			final double[] d = new double[Math.min(intra.seeds().size(), both.seeds().size())];
+		final Bench.Row intra = find(rows, "intra"), sup = find(rows, "supervised");
+		if (intra != null) for (final Bench.Row r : rows) {
+			if (!r.method().startsWith("inter") && !r.method().startsWith("intra+inter")) continue;
+			final double[] d = new double[Math.min(intra.seeds().size(), r.seeds().size())];
 			for (int i = 0; i < d.length; i++)
-				d[i] = both.seeds().get(i).maskedIou() - intra.seeds().get(i).maskedIou();
-			sb.append(String.format(Locale.ROOT, "Paired difference intra+inter minus intra, masked IoU, same seed: %s (per seed %s).%n", meanSd(d),
+				d[i] = r.seeds().get(i).maskedIou() - intra.seeds().get(i).maskedIou();
+			sb.append(String.format(Locale.ROOT, "Paired difference %s minus intra, masked IoU, same seed: %s (per seed %s).%n", r.method(), meanSd(d),
 				java.util.Arrays.toString(round(d))));
 		}
 		if (sup != null) {
