@@ -61,6 +61,8 @@ public final class EstimateCommand {
 		}
 		if ((estimates == null) == (data == null)) throw new LsrException("estimate: give exactly one of --estimates CSV and --data DATASET\n" + USAGE);
 		if (target == null) throw new LsrException("estimate: missing --out labels.csv\n" + USAGE);
+		// measuring truth maps can take a while; a folder that cannot take the table should fail first
+		AtomicFiles.checkWritableFolder(target.toAbsolutePath().getParent());
 
 		final LabelTable table;
 		final String source;

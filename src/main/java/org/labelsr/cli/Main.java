@@ -23,6 +23,10 @@ public final class Main {
 		COMMANDS.put("baseline", BaselineCommand::run);
 		COMMANDS.put("evaluate", EvaluateCommand::run);
 		COMMANDS.put("estimate", EstimateCommand::run);
+		COMMANDS.put("update-site", UpdateSiteCommand::run);
+		COMMANDS.put("predict-slide", PredictSlideCommand::run);
+		COMMANDS.put("make-slide", MakeSlideCommand::run);
+		COMMANDS.put("bench-tiling", BenchTilingCommand::run);
 		COMMANDS.put("perf", PerfCommand::run);
 		COMMANDS.put("bench", BenchCommand::run);
 	}
@@ -35,7 +39,8 @@ public final class Main {
 
 	public static int run(final String[] args) {
 		if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
-			System.out.println("usage: lsr " + String.join("|", COMMANDS.keySet()) + " [options]   (lsr COMMAND --help for its options)");
+			// asked-for help is output; a missing command is an error, and errors go to standard error
+			(args.length == 0 ? System.err : System.out).println("usage: lsr " + String.join("|", COMMANDS.keySet()) + " [options]   (lsr COMMAND --help for its options)");
 			return args.length == 0 ? 2 : 0;
 		}
 		final ToIntFunction<String[]> cmd = COMMANDS.get(args[0]);
@@ -48,6 +53,12 @@ public final class Main {
 		}
 		catch (final LsrException e) {
 			System.err.println("lsr " + args[0] + ": " + e.getMessage());
+			return 1;
+		}
+		catch (final RuntimeException e) {
+			// a bug, not bad input: still one line that says so, then the trace to report
+			System.err.println("lsr " + args[0] + ": internal error (please report it with the trace below): " + e);
+			e.printStackTrace();
 			return 1;
 		}
 		catch (final OutOfMemoryError e) {

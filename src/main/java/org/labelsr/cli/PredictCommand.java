@@ -30,6 +30,8 @@ public final class PredictCommand {
 		final int tile = a.integer("--tile", TiledPredictor.DEFAULT_CORE), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH);
 		if (tile < 1 || batch < 1) throw a.fail("--tile and --batch must be positive");
 		final List<Path> images = ImageFiles.list(input);
+		// a grey or 16-bit image late in the list fails now, not after hours of predicting the others
+		images.forEach(Images::checkRgbHeader);
 		AtomicFiles.checkWritableFolder(out);
 		try (Network net = Network.load(model)) {
 			final TiledPredictor predictor = new TiledPredictor(net, tile, batch);

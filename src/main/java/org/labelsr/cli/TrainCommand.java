@@ -22,10 +22,13 @@ public final class TrainCommand {
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
 		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--schedule constant|cosine]",
-		"                 [--checkpoint-every N] [--resume]");
+		"                 [--checkpoint-every N] [--resume]",
+		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
+		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule");
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule",
+		"--slide", "--labels", "--table", "--level", "--block");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
 
 	private TrainCommand() {}
@@ -40,9 +43,10 @@ public final class TrainCommand {
 		final boolean resume = a.flag("--resume");
 		final TrainingSettings s = resume ? Training.resumed(out) : settings(a);
 		if (resume && a.has("--steps")) s.steps = a.integer("--steps", s.steps);
-		final Path data = a.path("--data");
+		// the learning rate is fed, not built into the graph: after a NaN, a run can go on from its last checkpoint with a smaller one
+		if (resume && a.has("--learning-rate")) s.learningRate = a.number("--learning-rate", s.learningRate);
 		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
-		final Trainer.Outcome o = Training.run(data, s, out, resume, progress, null);
+		final Trainer.Outcome o = a.has("--slide") ? SlideTraining.run(a, s, out, resume, progress) : Training.run(a.path("--data"), s, out, resume, progress, null);
 		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
 			s.loss, out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
 		return o.cancelled ? 130 : 0;
@@ -50,8 +54,13 @@ public final class TrainCommand {
 
 	static TrainingSettings settings(final Args a) {
 		final LossKind kind = LossKind.parse(a.required("--loss"));
-		final LossSpec loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0),
-			a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN));
+		final LossSpec loss;
+		try {
+			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN));
+		}
+		catch (final IllegalArgumentException e) {
+			throw a.fail("--lambda or --rho-min: " + e.getMessage());
+		}
 		final TrainingSettings s = new TrainingSettings(loss);
 		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));
 		s.learningRate = a.number("--learning-rate", Double.NaN);

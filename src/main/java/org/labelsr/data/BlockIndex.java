@@ -8,9 +8,10 @@ import org.labelsr.io.ByteMap;
 
 /**
  * Every labelled block of a data set's training data (label maps of
- * {@code train/} and the patches of {@code blocks.csv}); blocks labelled 255
- * are left out, since no loss uses them. Sources are numbered: the training
- * items in {@link DataSet#train()} order, then the patches in file order.
+ * {@code train/}, the patches of {@code blocks.csv}, the slides); blocks
+ * labelled 255 are left out, since no loss uses them. Sources are numbered:
+ * the training items in {@link DataSet#train()} order, then the patches in
+ * file order, then the slides in {@link DataSet#slides()} order.
  * Immutable.
  */
 public final class BlockIndex {
@@ -41,6 +42,13 @@ public final class BlockIndex {
 		final List<Patch> patches = data.patches();
 		for (int p = 0; p < patches.size(); p++)
 			all.add(new Block(train.size() + p, 0, 0, patches.get(p).label()));
+		final List<SlideItem> slides = data.slides();
+		for (int s = 0; s < slides.size(); s++) {
+			final ByteMap map = slides.get(s).labelMap();
+			for (int y = 0; y < map.height; y++)
+				for (int x = 0; x < map.width; x++)
+					if (map.get(x, y) != ByteMap.NONE) all.add(new Block(train.size() + patches.size() + s, x, y, map.get(x, y)));
+		}
 		this.blocks = Collections.unmodifiableList(all);
 
 		final int[] counts = new int[data.table().labelLimit()];
@@ -99,19 +107,28 @@ public final class BlockIndex {
 	}
 
 	public int sourceCount() {
-		return data.train().size() + data.patches().size();
+		return data.train().size() + data.patches().size() + data.slides().size();
 	}
 
 	public boolean isPatch(final int source) {
-		return source >= data.train().size();
+		return source >= data.train().size() && source < data.train().size() + data.patches().size();
 	}
 
-	/** The training item of a source, or null for a patch. */
+	public boolean isSlide(final int source) {
+		return source >= data.train().size() + data.patches().size();
+	}
+
+	/** The training item of a source, or null for a patch or slide. */
 	public Item item(final int source) {
-		return isPatch(source) ? null : data.train().get(source);
+		return source < data.train().size() ? data.train().get(source) : null;
 	}
 
-	/** The patch of a source, or null for a training item. */
+	/** The slide of a source, or null for a training item or patch. */
+	public SlideItem slide(final int source) {
+		return isSlide(source) ? data.slides().get(source - data.train().size() - data.patches().size()) : null;
+	}
+
+	/** The patch of a source, or null for a training item or slide. */
 	public Patch patch(final int source) {
 		return isPatch(source) ? data.patches().get(source - data.train().size()) : null;
 	}

@@ -26,15 +26,18 @@ public final class DataSet {
 	private final List<Item> train;
 	private final List<Item> test;
 	private final List<Patch> patches;
+	private final List<SlideItem> slides;
 	private final int blockSize;
 	private final Map<Item, ItemCheck> checked;
 
-	private DataSet(final Path root, final LabelTable table, final List<Item> train, final List<Item> test, final List<Patch> patches, final int blockSize, final Map<Item, ItemCheck> checked) {
+	private DataSet(final Path root, final LabelTable table, final List<Item> train, final List<Item> test, final List<Patch> patches, final List<SlideItem> slides, final int blockSize,
+		final Map<Item, ItemCheck> checked) {
 		this.root = root;
 		this.table = table;
 		this.train = train;
 		this.test = test;
 		this.patches = patches;
+		this.slides = slides;
 		this.blockSize = blockSize;
 		this.checked = checked;
 	}
@@ -76,9 +79,26 @@ public final class DataSet {
 		if (block != 0 && blocks.side() != 0 && blocks.side() != block)
 			throw LsrException.at(csv, blocks.patches().get(0).line(), "patches are " + blocks.side() + "x" + blocks.side() + " but the images in train/ have block size " + block + " (" + blockFrom.getFileName()
 				+ "); the training data must have one block size");
-		if (forTraining && train.isEmpty() && blocks.patches().isEmpty())
-			throw LsrException.at(root, "no training data: train/ holds no images with label maps and there is no blocks.csv with rows (see DATA.md)");
-		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), block != 0 ? block : blocks.side(), checked);
+		final Path slidesCsv = root.resolve("slides.csv");
+		final List<SlideItem> slides = Files.exists(slidesCsv) ? SlidesCsvReader.read(slidesCsv, root, table) : List.of();
+		block = block != 0 ? block : blocks.side();
+		for (final SlideItem slide : slides)
+			if (block == 0) block = slide.blockSize();
+			else if (slide.blockSize() != block)
+				throw LsrException.at(slidesCsv, "slide " + slide.slide().getFileName() + " has blocks of " + slide.blockSize() + " px but the other training data has " + block + " px; the training data must have one block size");
+		if (forTraining && train.isEmpty() && blocks.patches().isEmpty() && slides.isEmpty())
+			throw LsrException.at(root, "no training data: train/ holds no images with label maps and there is no blocks.csv or slides.csv with rows (see DATA.md)");
+		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), List.copyOf(slides), block, checked);
+	}
+
+	/** Training data that is one or more whole slides with block labels, and a label table; {@code root} names it in messages. */
+	public static DataSet ofSlides(final Path root, final LabelTable table, final List<SlideItem> slides) {
+		if (slides.isEmpty()) throw LsrException.at(root, "no slides to train on");
+		final int block = slides.get(0).blockSize();
+		for (final SlideItem s : slides)
+			if (s.blockSize() != block)
+				throw LsrException.at(s.labels(), "blocks of " + s.blockSize() + " px, but " + slides.get(0).labels().getFileName() + " has " + block + " px; the training data must have one block size");
+		return new DataSet(root, table, List.of(), List.of(), List.of(), List.copyOf(slides), block, Map.of());
 	}
 
 	public Path root() {
@@ -102,6 +122,11 @@ public final class DataSet {
 	/** The rows of {@code blocks.csv} in file order, or none. */
 	public List<Patch> patches() {
 		return patches;
+	}
+
+	/** The whole slides of {@code slides.csv} (or given directly), or none. */
+	public List<SlideItem> slides() {
+		return slides;
 	}
 
 	/** The one block size of the training data, in pixels. */

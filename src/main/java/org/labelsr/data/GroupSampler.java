@@ -9,18 +9,22 @@ import org.labelsr.Progress;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
+import org.labelsr.slide.SlideReader;
+import org.labelsr.slide.Slides;
 
 /**
  * Builds training batches (LOSSES.md, "Batches") reproducibly from a seed:
  * the same data, config and seed give the same sequence of batches.
  * <p>
- * All pixels it needs are decoded in the constructor; {@link #next()} reads
- * only immutable arrays and the sampler's own random generator, so it may run
- * on a background thread while the network trains. One sampler belongs to one
+ * All pixels it needs of images and patches are decoded in the constructor;
+ * slides are opened there but read only where a batch's tiles lie, so a
+ * slide never has to fit in memory. {@link #next()} reads immutable arrays,
+ * thread-safe slide readers and the sampler's own random generator, so it
+ * may run on a background thread while the network trains. One sampler belongs to one
  * thread at a time (the generator is not synchronised); build one per thread
  * with distinct seeds if several threads sample.
  */
-public final class GroupSampler {
+public final class GroupSampler implements AutoCloseable {
 
 	private final SamplerConfig config;
 	private final BlockIndex index;
@@ -31,6 +35,7 @@ public final class GroupSampler {
 	private final int[][] candidatesByLabel;
 	private final SplittableRandom random;
 	private final long seed;
+	private final List<SlideReader> slides = new ArrayList<>();
 
 	public GroupSampler(final DataSet data, final SamplerConfig config, final long seed, final Progress progress) {
 		this(new BlockIndex(data), config, seed, progress);
@@ -44,7 +49,7 @@ public final class GroupSampler {
 		this.candidates = candidates(index, config.mode());
 		this.candidatesByLabel = byLabel(index, candidates);
 		if (config.mode() == SamplerConfig.Mode.GROUPED) warnRare(progress);
-		this.sources = load(index, candidates, config.mode() == SamplerConfig.Mode.SUPERVISED);
+		this.sources = load(index, candidates, config.mode() == SamplerConfig.Mode.SUPERVISED, slides);
 		this.random = new SplittableRandom(seed);
 		this.seed = seed;
 	}
@@ -188,17 +193,42 @@ public final class GroupSampler {
 		return out;
 	}
 
-	/** Decodes every source some candidate lies in; the others stay null. */
-	private static Source[] load(final BlockIndex index, final int[] candidates, final boolean withTruth) {
+	/** Decodes every image or patch some candidate lies in and opens such slides; the others stay null. */
+	private static Source[] load(final BlockIndex index, final int[] candidates, final boolean withTruth, final List<SlideReader> opened) {
 		final Source[] out = new Source[index.sourceCount()];
 		for (final int c : candidates) {
 			final int s = index.block(c).source();
 			if (out[s] != null) continue;
+			final SlideItem slide = index.slide(s);
+			if (slide != null) {
+				out[s] = slideSource(slide, opened);
+				continue;
+			}
 			final Item item = index.item(s);
 			final RgbImage rgb = item != null ? index.data().image(item) : Images.readRgb(index.patch(s).image());
 			final ByteMap truth = withTruth ? index.data().truth(item) : null;
 			out[s] = new Source(rgb.width, rgb.height, rgb.argb, truth == null ? null : truth.values);
 		}
 		return out;
+	}
+
+	private static Source slideSource(final SlideItem slide, final List<SlideReader> opened) {
+		final SlideReader reader = Slides.open(slide.slide());
+		opened.add(reader);
+		if (slide.width() > Integer.MAX_VALUE || slide.height() > Integer.MAX_VALUE)
+			throw LsrException.at(slide.slide(), "level " + slide.level() + " is too large to train on (" + slide.width() + " x " + slide.height() + ")");
+		return new Source((int) slide.width(), (int) slide.height(), null, null, (x, y, w, h) -> {
+			final int[] argb = new int[w * h];
+			reader.read(slide.level(), x, y, w, h, argb);
+			return argb;
+		});
+	}
+
+	/** Closes the slides this sampler opened. */
+	@Override
+	public void close() {
+		for (final SlideReader r : slides)
+			r.close();
+		slides.clear();
 	}
 }

@@ -43,18 +43,34 @@ final class TileCutter {
 			col[t] = reflect(x0 + (flipU ? k - 1 - u : u), src.width());
 			row[t] = reflect(y0 + (flipV ? k - 1 - u : u), src.height());
 		}
-		final int[] argb = src.argb();
 		final byte[] srcTruth = truth == null ? null : src.truth();
-		final int w = src.width();
+		// A slide source is read just where this tile needs it: the bounding box of the reflected columns and rows.
+		final int ox = src.argb() != null ? 0 : min(col), oy = src.argb() != null ? 0 : min(row);
+		final int w = src.argb() != null ? src.width() : max(col) - ox + 1;
+		final int[] argb = src.argb() != null ? src.argb() : src.region().read(ox, oy, w, max(row) - oy + 1);
 		int px = index * tile * tile;
 		for (int ty = 0; ty < tile; ty++)
 			for (int tx = 0; tx < tile; tx++, px++) {
-				final int s = swap ? row[tx] * w + col[ty] : row[ty] * w + col[tx];
+				final int s = swap ? (row[tx] - oy) * w + col[ty] - ox : (row[ty] - oy) * w + col[tx] - ox;
 				final int c = argb[s];
 				images[3 * px] = (c >> 16) & 0xff;
 				images[3 * px + 1] = (c >> 8) & 0xff;
 				images[3 * px + 2] = c & 0xff;
 				if (srcTruth != null) truth[px] = srcTruth[s];
 			}
+	}
+
+	private static int min(final int[] a) {
+		int m = Integer.MAX_VALUE;
+		for (final int v : a)
+			m = Math.min(m, v);
+		return m;
+	}
+
+	private static int max(final int[] a) {
+		int m = Integer.MIN_VALUE;
+		for (final int v : a)
+			m = Math.max(m, v);
+		return m;
 	}
 }

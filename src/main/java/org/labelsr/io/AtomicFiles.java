@@ -92,7 +92,17 @@ public final class AtomicFiles {
 			Files.delete(probe);
 		}
 		catch (final IOException e) {
-			throw new LsrException("cannot write to output folder " + dir + ": " + e.getMessage(), e);
+			throw new LsrException("cannot write to output folder " + dir + ": " + reason(e), e);
 		}
+	}
+
+	/** Java's file exceptions often carry nothing but the path; say what went wrong. */
+	private static String reason(final IOException e) {
+		if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+		if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way (" + e.getMessage() + " must be a folder)";
+		if (e instanceof java.nio.file.NoSuchFileException) return "it cannot be created there (" + e.getMessage() + ": no such file or folder, or the file system does not allow it)";
+		if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
+			return ((java.nio.file.FileSystemException) e).getReason() + " (" + ((java.nio.file.FileSystemException) e).getFile() + ")";
+		return e.getMessage();
 	}
 }

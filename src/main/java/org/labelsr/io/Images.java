@@ -29,11 +29,7 @@ public final class Images {
 
 	public static RgbImage readRgb(final Path file) {
 		final BufferedImage img = read(file);
-		final ColorModel cm = img.getColorModel();
-		final int bits = cm.getComponentSize(0);
-		if (bits != 8) throw LsrException.at(file, "expected an 8-bit RGB image, found " + bits + " bits per channel" + hint16(bits));
-		if (cm.getNumColorComponents() != 3 && !(cm instanceof java.awt.image.IndexColorModel))
-			throw LsrException.at(file, "expected an RGB image, found " + cm.getNumColorComponents() + " channel(s) (grey images must be converted to RGB first)");
+		requireRgb(file, img.getColorModel());
 		final int w = img.getWidth(), h = img.getHeight();
 		final int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
 		for (int i = 0; i < argb.length; i++)
@@ -59,6 +55,43 @@ public final class Images {
 		return new ByteMap(w, h, v);
 	}
 
+	private static void requireRgb(final Path file, final ColorModel cm) {
+		final int bits = cm.getComponentSize(0);
+		if (bits != 8) throw LsrException.at(file, "expected an 8-bit RGB image, found " + bits + " bits per channel" + hint16(bits));
+		if (cm.getNumColorComponents() != 3 && !(cm instanceof java.awt.image.IndexColorModel))
+			throw LsrException.at(file, "expected an RGB image, found " + cm.getNumColorComponents() + " channel(s) (grey images must be converted to RGB first)");
+	}
+
+	/**
+	 * Fails as {@link #readRgb} would on a file that is no image or not 8-bit
+	 * RGB, from its header alone: a list of inputs can be checked before any
+	 * output is written. Truncated pixel data shows only when read.
+	 */
+	public static void checkRgbHeader(final Path file) {
+		if (!Files.isRegularFile(file)) throw LsrException.at(file, "file not found");
+		try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			final var readers = in == null ? null : ImageIO.getImageReaders(in);
+			if (readers == null || !readers.hasNext()) throw LsrException.at(file, "not an image file Java can read (PNG or TIFF expected)");
+			final var reader = readers.next();
+			try {
+				reader.setInput(in);
+				javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
+				if (type == null) {
+					final var types = reader.getImageTypes(0);
+					type = types.hasNext() ? types.next() : null;
+				}
+				if (type != null) requireRgb(file, type.getColorModel());
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			if (e instanceof LsrException) throw (LsrException) e;
+			throw LsrException.at(file, "cannot read image header (truncated or corrupt?): " + e.getMessage());
+		}
+	}
+
 	/** Just the size, without decoding the pixels. */
 	public static int[] size(final Path file) {
 		try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -74,8 +107,9 @@ public final class Images {
 				reader.dispose();
 			}
 		}
-		catch (final IOException e) {
-			throw LsrException.at(file, "cannot read image header: " + e.getMessage());
+		catch (final IOException | RuntimeException e) {
+			if (e instanceof LsrException) throw (LsrException) e;
+			throw LsrException.at(file, "cannot read image header (truncated or corrupt?): " + e.getMessage());
 		}
 	}
 
@@ -111,6 +145,12 @@ public final class Images {
 
 	private static BufferedImage read(final Path file) {
 		if (!Files.isRegularFile(file)) throw LsrException.at(file, "file not found");
+		// a damaged or hostile header can claim any size; decoding would then end in OutOfMemoryError
+		final int[] wh = size(file);
+		final long bytes = 4L * wh[0] * wh[1], max = Runtime.getRuntime().maxMemory();
+		if (bytes > max)
+			throw LsrException.at(file, "claims to be " + wh[0] + " x " + wh[1] + " pixels (" + bytes / (1 << 20) + " MB decoded), more than Java may use here (" + max / (1 << 20)
+				+ " MB): a damaged file, or an image too large to read whole (give Java more memory, e.g. LSR_JAVA_OPTS=-Xmx16g)");
 		try (InputStream in = Files.newInputStream(file)) {
 			final BufferedImage img = ImageIO.read(in);
 			if (img == null) throw LsrException.at(file, "not an image file Java can read (PNG or TIFF expected)");

@@ -62,6 +62,8 @@ public final class ModelInfo {
 		public int group_size;
 		public int context;
 		public boolean augment;
+		/** 0 in models written before it was recorded. */
+		public int checkpoint_every;
 		public String data;
 		public double final_loss;
 		public double seconds;

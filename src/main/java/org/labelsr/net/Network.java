@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
-import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TFloat32;
 
@@ -28,12 +28,21 @@ public final class Network implements AutoCloseable {
 		this.owner = owner;
 	}
 
-	/** Loads {@code MODEL_DIR} (SavedModel + model.json) into this process. */
+	/**
+	 * Loads {@code MODEL_DIR} (SavedModel + model.json) into this process,
+	 * after {@link ModelGuard} has checked that its graph is one LabelSR made:
+	 * a model folder may come from anyone, and TensorFlow runs parts of a
+	 * graph while loading it.
+	 */
 	public static Network load(final Path modelDir) {
 		TensorFlowRuntime.init();
+		if (!Files.isRegularFile(modelDir.resolve(ModelInfo.FILE)) && Files.isRegularFile(modelDir.resolve("training.json")))
+			throw LsrException.at(modelDir, "the model is not finished: " + ModelInfo.FILE + " is missing because training stopped (or is still running) before the model was saved; "
+				+ "continue it with: lsr train --data DATASET --out " + modelDir + " --resume");
 		final ModelInfo info = ModelInfo.read(modelDir);
 		if (!Files.isRegularFile(modelDir.resolve("saved_model.pb")))
 			throw LsrException.at(modelDir, "saved_model.pb is missing: the folder has a model.json but no TensorFlow SavedModel");
+		final ModelGuard.Summary summary = ModelGuard.check(modelDir, info);
 		final SavedModelBundle bundle;
 		try {
 			bundle = SavedModelBundle.loader(modelDir.toString()).withTags(SavedModelBundle.DEFAULT_TAG).load();
@@ -41,10 +50,12 @@ public final class Network implements AutoCloseable {
 		catch (final TensorFlowException | IllegalArgumentException e) {
 			throw LsrException.at(modelDir, "TensorFlow cannot load the model (corrupt or incomplete?): " + e.getMessage());
 		}
-		final Graph g = bundle.graph();
-		if (g.operation(info.input) == null || g.operation(info.output) == null) {
+		try {
+			ModelGuard.matches(bundle.graph(), info, summary, modelDir);
+		}
+		catch (final LsrException e) {
 			bundle.close();
-			throw LsrException.at(modelDir, "the graph has no '" + info.input + "' input or '" + info.output + "' output named in model.json");
+			throw e;
 		}
 		return new Network(info, bundle.session(), bundle);
 	}
@@ -64,6 +75,10 @@ public final class Network implements AutoCloseable {
 		try (TFloat32 x = Tensors.floats(images, n, h, w, 3);
 			Result r = session.runner().feed(info.input, x).fetch(info.output).run()) {
 			return Tensors.read((TFloat32) r.get(0));
+		}
+		catch (final TFResourceExhaustedException e) {
+			throw new LsrException("TensorFlow ran out of memory predicting " + n + " tile(s) of " + w + " x " + h + " px: use smaller tiles (--tile) or fewer at a time (--batch). "
+				+ e.getMessage().lines().findFirst().orElse(""), e);
 		}
 	}
 

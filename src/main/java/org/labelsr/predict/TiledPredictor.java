@@ -1,6 +1,7 @@
 package org.labelsr.predict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.Cursor;
@@ -24,27 +25,50 @@ import org.labelsr.net.Network;
  * tiles start at multiples of 2^depth, so every output pixel sees exactly
  * what it would see if the whole (mirror-padded) image went through the
  * network at once: tiled and whole-image predictions agree.
+ * <p>
+ * Output goes core by core to a {@link TileSink}, so that neither the image
+ * (a lazily read slide) nor the prediction has to fit in memory. Cores whose
+ * tissue fraction is below a threshold are not run through the network.
  */
 public final class TiledPredictor {
 
 	public static final int DEFAULT_CORE = 256;
 	public static final int DEFAULT_BATCH = 4;
 
+	/** How a run went: {@code tiles} cores in all, {@code skipped} of them background. */
+	public record Outcome(boolean completed, int tiles, int skipped) {}
+
 	private final Network net;
 	private final int core;
 	private final int batch;
+	private final double minTissue;
 
 	/** {@code core}: output pixels per tile side (rounded up to the network's multiple); {@code batch}: tiles per session run. */
 	public TiledPredictor(final Network net, final int core, final int batch) {
+		this(net, core, batch, 0);
+	}
+
+	/**
+	 * {@code minTissue}: the fraction of a core's pixels that must be tissue
+	 * ({@link Tissue}) for it to be predicted; 0 predicts every core.
+	 */
+	public TiledPredictor(final Network net, final int core, final int batch, final double minTissue) {
 		if (core < 1 || batch < 1) throw new IllegalArgumentException("tile core and batch must be positive");
+		if (!(minTissue >= 0 && minTissue <= 1)) throw new LsrException("the tissue threshold must lie in [0, 1], not " + minTissue);
 		final int m = net.info.multiple;
 		this.net = net;
 		this.core = (core + m - 1) / m * m;
 		this.batch = batch;
+		this.minTissue = minTissue;
 	}
 
 	public TiledPredictor(final Network net) {
 		this(net, DEFAULT_CORE, DEFAULT_BATCH);
+	}
+
+	/** The core side actually used (a multiple of the network's). */
+	public int core() {
+		return core;
 	}
 
 	/**
@@ -55,6 +79,12 @@ public final class TiledPredictor {
 		final long w = image.dimension(0), h = image.dimension(1);
 		if (out.numDimensions() != 3 || out.dimension(0) != w || out.dimension(1) != h || out.dimension(2) != net.classes())
 			throw new IllegalArgumentException("output must be " + w + " x " + h + " x " + net.classes());
+		return run(image, new ImgSink(Views.zeroMin(out), net.classes()), progress).completed();
+	}
+
+	/** Predicts core by core into {@code sink}; stops early (completed false) when cancelled. */
+	public Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileSink sink, final Progress progress) {
+		final long w = image.dimension(0), h = image.dimension(1);
 		if (w < 1 || h < 1) throw new LsrException("cannot predict an empty image (" + w + " x " + h + ")");
 		final int m = net.info.multiple, halo = net.info.halo;
 		final int coreX = (int) Math.min(core, (w + m - 1) / m * m), coreY = (int) Math.min(core, (h + m - 1) / m * m);
@@ -63,21 +93,48 @@ public final class TiledPredictor {
 		final List<Interval> cores = new ArrayList<>();
 		for (long y = 0; y < h; y += coreY)
 			for (long x = 0; x < w; x += coreX)
-				cores.add(new FinalInterval(new long[] { x, y }, new long[] { x + coreX - 1, y + coreY - 1 }));
-		final RandomAccessibleInterval<FloatType> target = Views.zeroMin(out);
-		final int classes = net.classes();
-		for (int first = 0; first < cores.size(); first += batch) {
-			if (progress.cancelled()) return false;
-			final int n = Math.min(batch, cores.size() - first);
-			final float[] pixels = new float[n * tileW * tileH * 3];
-			for (int i = 0; i < n; i++)
-				readTile(mirrored, cores.get(first + i), halo, tileW, tileH, pixels, i * tileW * tileH * 3);
-			final float[] probs = net.run(pixels, n, tileH, tileW);
-			for (int i = 0; i < n; i++)
-				writeCore(probs, i * tileW * tileH * classes, tileW, halo, classes, cores.get(first + i), target, w, h);
-			progress.step(first + n, cores.size(), "predicted tile " + (first + n) + "/" + cores.size());
+				cores.add(new FinalInterval(new long[] { x, y }, new long[] { Math.min(x + coreX, w) - 1, Math.min(y + coreY, h) - 1 }));
+		final int classes = net.classes(), tileSize = tileW * tileH * 3;
+		// Tissue cores wait here until a batch is full; background cores in
+		// between are held back too, so the sink still sees row-major order.
+		final List<Interval> pending = new ArrayList<>();
+		final List<Integer> inBatch = new ArrayList<>();
+		final float[] pixels = new float[batch * tileSize];
+		int skipped = 0, done = 0;
+		for (int i = 0; i < cores.size(); i++) {
+			if (progress.cancelled()) return new Outcome(false, cores.size(), skipped);
+			final Interval c = cores.get(i);
+			readTile(mirrored, c, halo, tileW, tileH, pixels, inBatch.size() * tileSize);
+			pending.add(c);
+			if (minTissue == 0 || tissueFraction(pixels, inBatch.size() * tileSize, tileW, halo, c) >= minTissue) inBatch.add(pending.size() - 1);
+			else skipped++;
+			if (inBatch.size() == batch || i == cores.size() - 1) {
+				final float[] probs = inBatch.isEmpty() ? null : net.run(inBatch.size() == batch ? pixels : Arrays.copyOf(pixels, inBatch.size() * tileSize), inBatch.size(), tileH, tileW);
+				int b = 0;
+				for (int p = 0; p < pending.size(); p++) {
+					final Interval pc = pending.get(p);
+					final boolean predicted = b < inBatch.size() && inBatch.get(b) == p;
+					sink.core(pc.min(0), pc.min(1), (int) pc.dimension(0), (int) pc.dimension(1),
+						predicted ? extractCore(probs, b++ * tileW * tileH * classes, tileW, halo, classes, pc) : null);
+				}
+				done += pending.size();
+				pending.clear();
+				inBatch.clear();
+				progress.step(done, cores.size(), "predicted tile " + done + "/" + cores.size() + (skipped > 0 ? " (" + skipped + " without tissue skipped)" : ""));
+			}
 		}
-		return true;
+		return new Outcome(true, cores.size(), skipped);
+	}
+
+	private static double tissueFraction(final float[] tile, final int at, final int tileW, final int halo, final Interval core) {
+		final int cw = (int) core.dimension(0), ch = (int) core.dimension(1);
+		long tissue = 0;
+		for (int y = 0; y < ch; y++) {
+			int i = at + ((y + halo) * tileW + halo) * 3;
+			for (int x = 0; x < cw; x++, i += 3)
+				if (Tissue.isTissue(tile[i], tile[i + 1], tile[i + 2])) tissue++;
+		}
+		return (double) tissue / ((long) cw * ch);
 	}
 
 	private static void readTile(final RandomAccessible<ARGBType> src, final Interval core, final int halo, final int tileW, final int tileH, final float[] dst, final int at) {
@@ -92,22 +149,38 @@ public final class TiledPredictor {
 		}
 	}
 
-	private static void writeCore(final float[] probs, final int at, final int tileW, final int halo, final int classes, final Interval core,
-		final RandomAccessibleInterval<FloatType> out, final long w, final long h) {
-		final RandomAccess<FloatType> ra = out.randomAccess();
-		final long xEnd = Math.min(core.max(0) + 1, w), yEnd = Math.min(core.max(1) + 1, h);
-		for (long y = core.min(1); y < yEnd; y++) {
-			final int ty = (int) (y - core.min(1)) + halo;
-			for (long x = core.min(0); x < xEnd; x++) {
-				final int tx = (int) (x - core.min(0)) + halo;
-				final int p = at + (ty * tileW + tx) * classes;
-				ra.setPosition(x, 0);
-				ra.setPosition(y, 1);
-				for (int c = 0; c < classes; c++) {
-					ra.setPosition(c, 2);
-					ra.get().set(probs[p + c]);
+	/** The core's probabilities out of a tile's, [y][x][class]. */
+	private static float[] extractCore(final float[] probs, final int at, final int tileW, final int halo, final int classes, final Interval core) {
+		final int cw = (int) core.dimension(0), ch = (int) core.dimension(1);
+		final float[] out = new float[cw * ch * classes];
+		for (int y = 0; y < ch; y++)
+			System.arraycopy(probs, at + ((y + halo) * tileW + halo) * classes, out, y * cw * classes, cw * classes);
+		return out;
+	}
+
+	/** Writes cores into an image [x, y, class]; background cores become class 0. */
+	private static final class ImgSink implements TileSink {
+
+		private final RandomAccessibleInterval<FloatType> out;
+		private final int classes;
+
+		ImgSink(final RandomAccessibleInterval<FloatType> out, final int classes) {
+			this.out = out;
+			this.classes = classes;
+		}
+
+		@Override
+		public void core(final long x0, final long y0, final int w, final int h, final float[] probs) {
+			final RandomAccess<FloatType> ra = out.randomAccess();
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					ra.setPosition(x0 + x, 0);
+					ra.setPosition(y0 + y, 1);
+					for (int c = 0; c < classes; c++) {
+						ra.setPosition(c, 2);
+						ra.get().set(probs == null ? (c == 0 ? 1 : 0) : probs[(y * w + x) * classes + c]);
+					}
 				}
-			}
 		}
 	}
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.labelsr.LsrException;
 import org.labelsr.io.AtomicFiles;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Checkpoints under {@code MODEL_DIR/checkpoints/}: each one a folder
@@ -23,6 +24,7 @@ public final class Checkpoints {
 
 	private static final String LATEST = "latest";
 	private static final int KEEP = 2;
+	private static final String STEP_NAME = "step-\\d{7}";
 
 	private final Path dir;
 
@@ -42,8 +44,10 @@ public final class Checkpoints {
 			deleteTree(done);
 			AtomicFiles.move(tmp, done);
 		}
-		catch (final IOException e) {
-			throw new LsrException("could not write checkpoint in " + dir + ": " + e.getMessage(), e);
+		catch (final IOException | TensorFlowException e) {
+			deleteQuietly(tmp); // on a full disk, the half-written checkpoint is what fills it
+			throw new LsrException("could not write checkpoint in " + dir + " (disk full or not writable?): " + e.getMessage()
+				+ (latestStep() >= 0 ? "; the previous checkpoint (step " + latestStep() + ") is intact" : ""), e);
 		}
 		AtomicFiles.writeString(dir.resolve(LATEST), name + "\n");
 		prune();
@@ -61,16 +65,31 @@ public final class Checkpoints {
 		session.restore(latest.resolve("ckpt").toString());
 	}
 
+	/**
+	 * The checkpoint {@code latest} names or, if a crash left that one
+	 * missing or incomplete (re-saving a step replaces its folder), the newest
+	 * complete one.
+	 */
 	private Path latestFolder() {
 		final Path f = dir.resolve(LATEST);
-		if (!Files.isRegularFile(f)) return null;
-		try {
-			final Path p = dir.resolve(Files.readString(f, StandardCharsets.UTF_8).trim());
-			return Files.isRegularFile(p.resolve("ckpt.index")) ? p : null;
+		if (Files.isRegularFile(f)) try {
+			final String name = Files.readString(f, StandardCharsets.UTF_8).trim();
+			if (name.matches(STEP_NAME) && complete(dir.resolve(name))) return dir.resolve(name);
 		}
 		catch (final IOException e) {
 			throw LsrException.at(f, "cannot read: " + e.getMessage());
 		}
+		if (!Files.isDirectory(dir)) return null;
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(p -> p.getFileName().toString().matches(STEP_NAME) && complete(p)).max(Comparator.naturalOrder()).orElse(null);
+		}
+		catch (final IOException e) {
+			throw LsrException.at(dir, "cannot list: " + e.getMessage());
+		}
+	}
+
+	private static boolean complete(final Path checkpoint) {
+		return Files.isRegularFile(checkpoint.resolve("ckpt.index"));
 	}
 
 	private void prune() {
@@ -81,6 +100,15 @@ public final class Checkpoints {
 		}
 		catch (final IOException e) {
 			// an old checkpoint left behind costs disk space, not correctness
+		}
+	}
+
+	private static void deleteQuietly(final Path p) {
+		try {
+			deleteTree(p);
+		}
+		catch (final IOException ignored) {
+			// a hidden .part folder; the next save removes it
 		}
 	}
 

@@ -12,12 +12,14 @@ import org.labelsr.net.UNet;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Writes the model folder: a SavedModel with one signature (image to probs)
- * and model.json. The export goes to a hidden folder first and its parts are
- * then renamed into place, model.json last, so a reader sees either the old
- * model or the new one.
+ * and model.json. model.json is removed, the export goes to a hidden folder
+ * and its parts are renamed into place, then model.json is written: a reader
+ * sees the old model, the new one, or no model.json (an unfinished model that
+ * {@code --resume} completes), never a mixture.
  */
 final class ModelExport {
 
@@ -26,6 +28,9 @@ final class ModelExport {
 	static void write(final Path modelDir, final Session session, final TrainingGraph g, final ModelInfo info) {
 		final Path tmp = modelDir.resolve(".export.part");
 		try {
+			// model.json goes first and comes back last: while it is missing, a reader is told the model is
+			// unfinished instead of loading an old graph with new weights (or no weights) after a crash
+			Files.deleteIfExists(modelDir.resolve(ModelInfo.FILE));
 			Checkpoints.deleteTree(tmp);
 			SavedModelBundle.exporter(tmp.toString()).withSession(session)
 				.withSignature(Signature.builder().key("serving_default").input(UNet.INPUT, g.net.image).output(UNet.OUTPUT, g.net.probs).build())
@@ -38,8 +43,8 @@ final class ModelExport {
 			Checkpoints.deleteTree(oldVars);
 			Checkpoints.deleteTree(tmp);
 		}
-		catch (final IOException e) {
-			throw new LsrException("could not write the model to " + modelDir + ": " + e.getMessage(), e);
+		catch (final IOException | TensorFlowException e) {
+			throw new LsrException("could not write the model to " + modelDir + " (disk full or not writable?): " + e.getMessage(), e);
 		}
 		info.write(modelDir);
 	}

@@ -145,7 +145,8 @@ public final class Trainer {
 			else session.initialize();
 			Future<Batch> next = loader.submit(batchAt(start));
 			int step = start;
-			double lastLoss = Double.NaN;
+			// a run resumed at its last step trains no step but still reports the loss it ended with
+			double lastLoss = curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1)[1];
 			final Eta eta = new Eta(start, settings.steps);
 			while (step < settings.steps) {
 				if (progress.cancelled()) break;
@@ -159,8 +160,10 @@ public final class Trainer {
 				progress.step(step, settings.steps, String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps, loss,
 					eta.update(step, settings.batchSize())));
 				if (step % settings.checkpointEvery == 0 && step < settings.steps) {
-					checkpoints.save(session, step);
+					requireFiniteWeights(session, g, step, checkpoints);
+					// the log first: a kill between the two then leaves a log that covers the checkpoint
 					log.write(curve);
+					checkpoints.save(session, step);
 				}
 				if (validator != null && (step % validateEvery == 0 || step == settings.steps)) {
 					final double score = validator.score(org.labelsr.net.Network.of(info, session));
@@ -169,13 +172,15 @@ public final class Trainer {
 						bestScore = score;
 						bestStep = step;
 						info.training.steps = step;
+						requireFiniteWeights(session, g, step, checkpoints);
 						ModelExport.write(modelDir.resolve("best"), session, g, info);
 					}
 				}
 			}
 			final boolean cancelled = step < settings.steps;
-			checkpoints.save(session, step);
+			requireFiniteWeights(session, g, step, checkpoints);
 			log.write(curve);
+			checkpoints.save(session, step);
 			info.training.final_loss = lastLoss;
 			info.training.seconds = (System.nanoTime() - t0) / 1e9;
 			info.training.steps = step;
@@ -196,19 +201,27 @@ public final class Trainer {
 		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, lr);
 			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
 			final double loss = ((TFloat32) r.get(0)).getFloat();
-			if (!Double.isFinite(loss)) {
-				final int kept = checkpoints.latestStep();
-				throw new LsrException(String.format(Locale.ROOT,
-					"the loss became %s at step %d: training stopped. %s Try a smaller learning rate, e.g. --learning-rate %.1e (now %.1e), or a larger rho floor.",
-					loss, step + 1, kept >= 0 ? "The last good checkpoint (step " + kept + ") is kept." : "No checkpoint had been written yet.",
-					lr / 10, (double) lr));
-			}
+			if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, step + 1, lr, checkpoints.latestStep());
 			return loss;
 		}
 		catch (final TFResourceExhaustedException e) {
 			throw new LsrException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
 				+ " px): use fewer groups (--batch-groups), a smaller group size (--group-size) or less context (--context). " + e.getMessage(), e);
 		}
+	}
+
+	/** Refuses to save weights a step has already broken. */
+	private void requireFiniteWeights(final Session session, final TrainingGraph g, final int step, final Checkpoints checkpoints) {
+		final String bad = WeightCheck.firstNonFinite(session, g.graph);
+		if (bad != null)
+			throw diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step, settings.learningRate(Math.max(0, step - 1)), checkpoints.latestStep());
+	}
+
+	private static LsrException diverged(final String what, final int step, final double lr, final int kept) {
+		return new LsrException(String.format(Locale.ROOT,
+			"%s at step %d: training stopped. %s Try a smaller learning rate, e.g. --learning-rate %.1e (now %.1e), or a larger rho floor (--rho-min).",
+			what, step, kept >= 0 ? "The last good checkpoint (step " + kept + ") is kept; --resume with --learning-rate continues from it." : "No checkpoint had been written yet.",
+			lr / 10, lr));
 	}
 
 	private static Batch await(final Future<Batch> f) {

@@ -31,16 +31,24 @@ public final class Training {
 		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
 		settings.validate();
 		AtomicFiles.checkWritableFolder(modelDir);
-		final DataSet data = DataSet.load(dataDir);
+		return run(DataSet.load(dataDir), dataDir.toAbsolutePath().normalize().toString(), settings, modelDir, resume, progress, listener, validator, validateEvery);
+	}
+
+	/** Trains on a data set already loaded (e.g. whole slides given on the command line); {@code dataName} goes into model.json. */
+	public static Trainer.Outcome run(final DataSet data, final String dataName, final TrainingSettings settings, final Path modelDir, final boolean resume,
+		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
+		settings.validate();
+		AtomicFiles.checkWritableFolder(modelDir);
 		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
 			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment)
 			.mode(mode(settings.loss.kind)).build();
 		final BlockIndex index = new BlockIndex(data);
 		GroupSampler.check(index, config);
-		final GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress);
-		final Trainer trainer = new Trainer(settings, data.table(), data.blockSize(), sampler::batch, dataDir.toAbsolutePath().normalize().toString());
-		if (validator != null) trainer.validateWith(validator, validateEvery);
-		return trainer.train(modelDir, resume, progress, listener);
+		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
+			final Trainer trainer = new Trainer(settings, data.table(), data.blockSize(), sampler::batch, dataName);
+			if (validator != null) trainer.validateWith(validator, validateEvery);
+			return trainer.train(modelDir, resume, progress, listener);
+		}
 	}
 
 	static SamplerConfig.Mode mode(final LossKind kind) {

@@ -68,6 +68,7 @@ public final class TrainingSettings {
 		t.group_size = groupSize;
 		t.context = context;
 		t.augment = augment;
+		t.checkpoint_every = checkpointEvery;
 	}
 
 	/** The settings a model description records: the inverse of {@link #record}. */
@@ -85,6 +86,8 @@ public final class TrainingSettings {
 		s.baseFilters = m.base_filters;
 		s.context = t.context;
 		s.augment = t.augment;
+		// a resumed run keeps saving as often as the interrupted one did
+		if (t.checkpoint_every > 0) s.checkpointEvery = t.checkpoint_every;
 		return s;
 	}
 

@@ -1,0 +1,67 @@
+// Predicts every PNG/TIFF image of a folder in batch mode, as a person would
+// one by one: open, Predict LSR Image, save. Writes into the output folder
+//   NAME.classes.png  class index per pixel (what Evaluate LSR Segmentation reads)
+//   NAME.prob.tif     one probability slice per class
+//   NAME.overlay.jpg  the image with the predicted boundary drawn on it
+//   ImageJ -batch /abs/path/LSR_Predict_Folder.ijm "model=/m input=/images out=/predictions"
+args = getArgument();
+if (args == "") {
+	model = getDirectory("Model folder");
+	input = getDirectory("Folder of images");
+	out = getDirectory("Output folder");
+	tile = 256;
+}
+else {
+	model = option(args, "model", "");
+	input = option(args, "input", "");
+	out = option(args, "out", "");
+	tile = option(args, "tile", "256");
+}
+if (model == "" || input == "" || out == "")
+	exit("LSR_Predict_Folder: give model=<model folder> input=<image folder> out=<output folder>");
+if (!File.isDirectory(input)) exit("LSR_Predict_Folder: input=" + input + " is not a folder");
+if (!endsWith(input, File.separator)) input = input + File.separator;
+if (!endsWith(out, File.separator)) out = out + File.separator;
+File.makeDirectory(out);
+setBatchMode(true);
+files = getFileList(input);
+done = 0;
+for (i = 0; i < files.length; i++) {
+	f = files[i];
+	lower = toLowerCase(f);
+	if (!(endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff"))) continue;
+	if (endsWith(lower, ".labels.png") || endsWith(lower, ".truth.png") || endsWith(lower, ".classes.png") || endsWith(lower, ".prob.tif")) continue;
+	name = substring(f, 0, lastIndexOf(f, "."));
+	open(input + f);
+	original = getImageID();
+	run("Predict LSR Image", "model=[" + model + "] tile=" + tile);
+	if (nImages < 3) exit("LSR_Predict_Folder: prediction of " + f + " failed (see the messages above)");
+	selectImage(name + ".classes");
+	run("Grays"); // the values are class indices; a PNG with a colour table would be an indexed-colour file
+	saveAs("PNG", out + name + ".classes.png");
+	close();
+	selectImage(name + ".prob");
+	saveAs("Tiff", out + name + ".prob.tif");
+	close();
+	selectImage(original);
+	run("Flatten");
+	saveAs("Jpeg", out + name + ".overlay.jpg");
+	close();
+	selectImage(original);
+	close();
+	done++;
+	print("LSR_Predict_Folder: " + done + " " + f);
+}
+if (done == 0) exit("LSR_Predict_Folder: no PNG or TIFF image in " + input);
+print("LSR_Predict_Folder: predicted " + done + " image(s) into " + out);
+print("LSR_Predict_Folder: OK");
+
+function option(args, key, fallback) {
+	i = indexOf(" " + args, " " + key + "=");
+	if (i < 0) return fallback;
+	rest = substring(args, i + lengthOf(key) + 1);
+	if (startsWith(rest, "[")) return substring(rest, 1, indexOf(rest, "]"));
+	j = indexOf(rest, " ");
+	if (j < 0) return rest;
+	return substring(rest, 0, j);
+}

@@ -1,0 +1,31 @@
+// Trains a LabelSR model on a data set folder.
+//   ImageJ -batch /abs/path/LSR_Train.ijm "data=/path/to/dataset model=/path/to/model loss=intra+inter steps=1000"
+// The argument is passed to "Train LSR Model" as it is: any of its keys
+// (steps, seed, batch_groups, group_size, learning_rate, depth, filters, ...).
+// Without an argument it asks for the two folders.
+args = getArgument();
+if (args == "") {
+	data = getDirectory("Data set folder (labels.csv, train/)");
+	model = getDirectory("Model folder to write");
+	args = "data=[" + data + "] model=[" + model + "] loss=intra+inter";
+}
+if (indexOf(args, "data=") < 0 || indexOf(args, "model=") < 0)
+	exit("LSR_Train: give at least data=<data set folder> model=<model folder>, e.g. \"data=/d model=/m steps=500\"");
+start = getTime();
+run("Train LSR Model", args);
+model = option(args, "model", "");
+if (!File.exists(model + File.separator + "model.json"))
+	exit("LSR_Train: no model was written to " + model + " (see the messages above)");
+print("LSR_Train: model written to " + model + " in " + d2s((getTime() - start) / 1000, 1) + " s");
+print("LSR_Train: OK");
+
+// The value of key= in an option string; [bracketed] values may hold spaces.
+function option(args, key, fallback) {
+	i = indexOf(" " + args, " " + key + "=");
+	if (i < 0) return fallback;
+	rest = substring(args, i + lengthOf(key) + 1);
+	if (startsWith(rest, "[")) return substring(rest, 1, indexOf(rest, "]"));
+	j = indexOf(rest, " ");
+	if (j < 0) return rest;
+	return substring(rest, 0, j);
+}

@@ -1,0 +1,111 @@
+package org.labelsr.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.labelsr.LsrException;
+import org.labelsr.fiji.site.PluginJar;
+import org.labelsr.fiji.site.SiteFile;
+import org.labelsr.fiji.site.UpdateSite;
+
+/**
+ * {@code ./lsr update-site --out DIR [--jar LabelSR_.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP]}:
+ * writes a Fiji update site (db.xml.gz, plugins/, jars/, macros/) and checks
+ * every checksum it wrote. Without --jar it takes Maven's target/LabelSR_-*.jar
+ * when it is newer than the compiled classes, else packs the classes itself.
+ */
+public final class UpdateSiteCommand {
+
+	static final String USAGE = "usage: lsr update-site --out DIR [--jar LabelSR_-VERSION.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP]";
+
+	private UpdateSiteCommand() {}
+
+	public static int run(final String[] argv) {
+		final Args a = new Args("update-site", USAGE, argv, Set.of("--out", "--jar", "--timestamp", "--classpath"), Set.of());
+		if (a.help()) {
+			System.out.println(USAGE);
+			return 0;
+		}
+		final Path out = a.path("--out");
+		final Path home = Paths.get(System.getProperty("labelsr.home", ".")).toAbsolutePath().normalize();
+		final Path jar = a.has("--jar") ? a.path("--jar") : pluginJar(home);
+		final List<Path> libraries = libraries(a.string("--classpath", System.getProperty("java.class.path")));
+		final List<Path> macros = macros(home.resolve("macros"));
+		final TerminalProgress progress = new TerminalProgress(System.out, "update-site: ", 2000);
+		final List<SiteFile> files = UpdateSite.write(out, jar, libraries, macros, a.string("--timestamp", UpdateSite.now()), progress);
+		final List<String> problems = UpdateSite.verify(out);
+		if (!problems.isEmpty()) throw new LsrException("the site in " + out + " does not check out:\n  " + String.join("\n  ", problems));
+		for (final SiteFile f : files)
+			System.out.println("update-site: " + f.stored() + "  " + f.filesize() + " bytes  sha1 " + f.checksum());
+		System.out.println("update-site: " + files.size() + " files and db.xml.gz written to " + out + ", every checksum verified");
+		return 0;
+	}
+
+	/** The shipped libraries on a class path, one per artifact, in class path order. */
+	static List<Path> libraries(final String classPath) {
+		final List<Path> out = new ArrayList<>();
+		for (final String entry : classPath.split(File.pathSeparator)) {
+			final Path p = Paths.get(entry);
+			final String name = p.getFileName() == null ? "" : p.getFileName().toString();
+			if (!name.endsWith(".jar")) continue;
+			for (final String artifact : UpdateSite.SHIPPED)
+				if (name.matches(Pattern.quote(artifact) + "-\\d.*") && out.stream().noneMatch(q -> q.getFileName().toString().equals(name))) out.add(p);
+		}
+		for (final String artifact : UpdateSite.SHIPPED)
+			if (out.stream().noneMatch(p -> p.getFileName().toString().startsWith(artifact + "-")))
+				throw new LsrException("update-site: " + artifact + "-*.jar is not on the class path; run through ./lsr (or pass --classpath)");
+		return out;
+	}
+
+	private static Path pluginJar(final Path home) {
+		final Path target = home.resolve("target"), classes = target.resolve("classes");
+		final Path built = newestJar(target);
+		if (built != null && built.toFile().lastModified() >= PluginJar.newest(classes)) return built;
+		final Path jar = target.resolve("update-site-jar").resolve("LabelSR_-" + version(home) + ".jar");
+		System.out.println("update-site: " + (built == null ? "no Maven jar in " + target : built.getFileName() + " is older than target/classes") + "; packing " + jar);
+		return PluginJar.build(classes, jar);
+	}
+
+	private static Path newestJar(final Path target) {
+		if (!Files.isDirectory(target)) return null;
+		try (Stream<Path> s = Files.list(target)) {
+			return s.filter(p -> p.getFileName().toString().matches("LabelSR_-[^-]+(-SNAPSHOT)?\\.jar")).max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+				.orElse(null);
+		}
+		catch (final IOException e) {
+			throw LsrException.at(target, "cannot list: " + e.getMessage());
+		}
+	}
+
+	/** The project version, from the first version element after the artifactId in pom.xml. */
+	private static String version(final Path home) {
+		try {
+			final Matcher m = Pattern.compile("<artifactId>LabelSR_</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(home.resolve("pom.xml")));
+			if (m.find()) return m.group(1).strip();
+		}
+		catch (final IOException e) {
+			// no pom beside the launcher: fall through to the generic name
+		}
+		return "dev";
+	}
+
+	private static List<Path> macros(final Path dir) {
+		if (!Files.isDirectory(dir)) throw LsrException.at(dir, "no macros folder (run ./lsr from the LabelSR checkout)");
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(p -> p.getFileName().toString().endsWith(".ijm")).sorted().toList();
+		}
+		catch (final IOException e) {
+			throw LsrException.at(dir, "cannot list: " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package org.labelsr.fiji.command;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.labelsr.LsrException;
+import org.labelsr.Progress;
+import org.labelsr.fiji.FijiProgress;
+import org.labelsr.io.AtomicFiles;
+import org.labelsr.io.Images;
+import org.labelsr.io.RgbImage;
+import org.labelsr.net.Network;
+import org.labelsr.predict.ImageFiles;
+import org.labelsr.predict.Prediction;
+import org.labelsr.predict.TiledPredictor;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * {@code run("Predict LSR Folder", "model=... input=... out=...")}: what
+ * {@code lsr predict} does, for batch work on a server: NAME.classes.png and
+ * NAME.prob.tif for every PNG/TIFF image of a folder.
+ */
+@Plugin(type = Command.class, menuPath = Menu.ROOT + "Predict LSR Folder", headless = true,
+	description = "Predicts every PNG/TIFF image of a folder; writes NAME.classes.png and NAME.prob.tif.")
+public final class PredictFolderCommand extends LsrCommand {
+
+	@Parameter(label = "model folder", style = "directory", required = false, persist = false)
+	private File model;
+
+	@Parameter(label = "images (folder or file)", style = "directory", required = false, persist = false)
+	private File input;
+
+	@Parameter(label = "output folder", style = "directory", required = false, persist = false)
+	private File out;
+
+	@Parameter(label = "output pixels per tile side", min = "1", persist = false)
+	private int tile = TiledPredictor.DEFAULT_CORE;
+
+	@Parameter(label = "tiles per TensorFlow run", min = "1", persist = false)
+	private int batch = TiledPredictor.DEFAULT_BATCH;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Images predicted")
+	private int predicted;
+
+	@Override
+	protected String title() {
+		return "Predict LSR Folder";
+	}
+
+	@Override
+	protected boolean needsTensorFlow() {
+		return true;
+	}
+
+	@Override
+	protected void execute(final FijiProgress progress) {
+		final Path modelDir = Inputs.folder(model, "model", "model folder").toPath();
+		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
+		final Path dir = Inputs.required(out, "out", "output folder").toPath();
+		if (tile < 1 || batch < 1) throw new LsrException("tile and batch must be positive, not " + tile + " and " + batch);
+		AtomicFiles.checkWritableFolder(dir);
+		try (Network net = Network.load(modelDir)) {
+			final TiledPredictor predictor = new TiledPredictor(net, tile, batch);
+			final String[] names = net.info.classes.toArray(new String[0]);
+			for (final Path p : images) {
+				if (progress.cancelled()) break;
+				final int i = predicted;
+				final RgbImage img = Images.readRgb(p);
+				// each image's tiles fill its share of the bar
+				final Progress perImage = new Progress() {
+					@Override
+					public void step(final long done, final long total, final String message) {
+						progress.step(i * total + done, images.size() * total, (i + 1) + "/" + images.size() + " " + p.getFileName() + ": " + message);
+					}
+
+					@Override
+					public boolean cancelled() {
+						return progress.cancelled();
+					}
+				};
+				final Prediction pred = Prediction.of(predictor, img, net.classes(), perImage);
+				if (pred == null) break;
+				pred.write(dir, ImageFiles.name(p), names);
+				predicted++;
+			}
+		}
+		progress.done("predicted " + predicted + " of " + images.size() + " image(s) into " + dir + (predicted < images.size() ? " (cancelled)" : ""));
+	}
+}

@@ -1,0 +1,93 @@
+package org.labelsr.fiji.command;
+
+import java.io.File;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import org.labelsr.LsrException;
+import org.labelsr.fiji.Display;
+import org.labelsr.fiji.FijiProgress;
+import org.labelsr.fiji.ImageInput;
+import org.labelsr.fiji.PredictionImages;
+import org.labelsr.io.RgbImage;
+import org.labelsr.net.Network;
+import org.labelsr.predict.Prediction;
+import org.labelsr.predict.TiledPredictor;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * {@code run("Predict LSR Image", "model=...")}: segments the current image.
+ * Shows the class map and the probabilities, and draws the boundary of one
+ * class (the cancer class, 1, by default) as an overlay on the image.
+ */
+@Plugin(type = Command.class, menuPath = Menu.ROOT + "Predict LSR Image", headless = true,
+	description = "Segments the current RGB image with a trained model: class map, probabilities and a boundary overlay.")
+public final class PredictImageCommand extends LsrCommand {
+
+	@Parameter(label = "image", persist = false)
+	private ImagePlus image;
+
+	@Parameter(label = "model folder", style = "directory", required = false, persist = false,
+		description = "A folder written by Train LSR Model (model.json and saved_model.pb)")
+	private File model;
+
+	@Parameter(label = "output pixels per tile side", min = "1", persist = false)
+	private int tile = TiledPredictor.DEFAULT_CORE;
+
+	@Parameter(label = "tiles per TensorFlow run", min = "1", persist = false)
+	private int batch = TiledPredictor.DEFAULT_BATCH;
+
+	@Parameter(label = "class whose boundary is drawn", min = "0", persist = false)
+	private int boundary_class = 1;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Class map")
+	private ImagePlus classes;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Probabilities")
+	private ImagePlus probabilities;
+
+	@Override
+	protected String title() {
+		return "Predict LSR Image";
+	}
+
+	@Override
+	protected boolean needsTensorFlow() {
+		return true;
+	}
+
+	@Override
+	protected void execute(final FijiProgress progress) {
+		final File modelDir = Inputs.folder(model, "model", "model folder");
+		if (tile < 1 || batch < 1) throw new LsrException("tile and batch must be positive, not " + tile + " and " + batch);
+		final RgbImage rgb = ImageInput.rgb(image, progress);
+		final String base = stripExtension(image.getTitle());
+		try (Network net = Network.load(modelDir.toPath())) {
+			if (boundary_class < 0 || boundary_class >= net.classes())
+				throw new LsrException("boundary_class " + boundary_class + " is not a class of this model (0.." + (net.classes() - 1) + ": " + String.join(", ", net.info.classes) + ")");
+			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch), rgb, net.classes(), progress);
+			if (p == null) {
+				progress.done("cancelled");
+				return;
+			}
+			classes = PredictionImages.classMap(p, base + ".classes", image.getCalibration());
+			probabilities = PredictionImages.probabilities(p, base + ".prob", net.info.classes, image.getCalibration());
+			final Roi boundary = PredictionImages.boundary(classes, boundary_class);
+			PredictionImages.overlay(image, boundary);
+			if (boundary == null) progress.warn("no pixel of class " + boundary_class + " (" + net.info.classes.get(boundary_class) + ") in " + image.getTitle() + ": no boundary drawn");
+			Display.refresh(image);
+			Display.show(classes);
+			Display.show(probabilities);
+			progress.done("predicted " + image.getTitle() + " (" + rgb.width + " x " + rgb.height + ")");
+		}
+	}
+
+	private static String stripExtension(final String title) {
+		final int dot = title.lastIndexOf('.');
+		return dot > 0 ? title.substring(0, dot) : title;
+	}
+}

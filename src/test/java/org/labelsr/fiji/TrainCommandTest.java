@@ -1,0 +1,130 @@
+package org.labelsr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.event.KeyEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labelsr.fiji.command.TrainModelCommand;
+import org.labelsr.net.ModelInfo;
+import org.scijava.Cancelable;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+
+/** Training through the SciJava command: outputs, Esc, the command's cancel, and resuming what a cancel kept. */
+class TrainCommandTest {
+
+	static Context context;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class, StatusService.class, LogService.class, ModuleService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	private static Map<String, Object> tiny(final Path model, final int steps) {
+		final Map<String, Object> in = new HashMap<>();
+		in.put("data", Fixtures.data().toFile());
+		in.put("model", model.toFile());
+		in.put("loss", "intra+inter");
+		in.put("steps", steps);
+		in.put("depth", 2);
+		in.put("filters", 4);
+		in.put("group_size", 4);
+		in.put("checkpoint_every", 5);
+		return in;
+	}
+
+	private static Module start(final Map<String, Object> inputs) {
+		final ModuleService ms = context.service(ModuleService.class);
+		final CommandInfo info = context.service(CommandService.class).getCommand(TrainModelCommand.class);
+		final Module m = ms.createModule(info);
+		pending = ms.run(m, true, inputs);
+		return m;
+	}
+
+	private static Future<Module> pending;
+
+	@Test
+	void trainsAndReturnsTheLossCurve() throws Exception {
+		final Path model = Fixtures.fresh("train");
+		final Module m = start(tiny(model, 6));
+		pending.get();
+		assertFalse(((Cancelable) m).isCanceled(), () -> ((Cancelable) m).getCancelReason());
+		assertEquals(6, m.getOutput("steps_done"));
+		assertTrue(Double.isFinite((Double) m.getOutput("final_loss")));
+		final ImagePlus plot = (ImagePlus) m.getOutput("loss_plot");
+		assertTrue(plot.getWidth() > 100 && plot.getHeight() > 100);
+		assertEquals(6, ModelInfo.read(model).training.steps);
+	}
+
+	@Test
+	void escStopsTrainingKeepsTheModelAndResumeContinuesIt() throws Exception {
+		final Path model = Fixtures.fresh("esc");
+		final Module m = start(tiny(model, 100_000));
+		waitForCheckpoint(model);
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		pending.get();
+		IJ.resetEscape();
+		final int done = (Integer) m.getOutput("steps_done");
+		assertTrue(done >= 5 && done < 100_000, "stopped at " + done);
+		assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
+		assertEquals(done, ModelInfo.read(model).training.steps);
+
+		final Map<String, Object> more = tiny(model, done + 3);
+		more.put("resume", true);
+		final Module r = start(more);
+		pending.get();
+		assertEquals(done + 3, r.getOutput("steps_done"));
+	}
+
+	@Test
+	void theCommandsCancelStopsTrainingLikeEsc() throws Exception {
+		final Path model = Fixtures.fresh("cancel");
+		final Module m = start(tiny(model, 100_000));
+		waitForCheckpoint(model);
+		((Cancelable) m).cancel("test");
+		pending.get();
+		assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
+		final int steps = ModelInfo.read(model).training.steps;
+		assertTrue(steps >= 5 && steps < 100_000, "stopped at " + steps);
+	}
+
+	@Test
+	void badSettingsAreRefusedWithTheKey() throws Exception {
+		final Map<String, Object> in = tiny(Fixtures.fresh("bad"), 5);
+		in.put("depth", 9);
+		final Module m = start(in);
+		pending.get();
+		assertTrue(((Cancelable) m).isCanceled());
+		assertTrue(((Cancelable) m).getCancelReason().contains("depth must be 1..6"), ((Cancelable) m).getCancelReason());
+	}
+
+	private static void waitForCheckpoint(final Path model) throws InterruptedException {
+		final long end = System.currentTimeMillis() + 60_000;
+		while (!Files.isRegularFile(model.resolve("training-log.csv")) && System.currentTimeMillis() < end)
+			Thread.sleep(50);
+		assertTrue(Files.isRegularFile(model.resolve("training-log.csv")), "training never reached its first checkpoint");
+	}
+}

@@ -1,0 +1,106 @@
+package org.labelsr.slide;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.labelsr.Progress;
+import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthSettings;
+import org.labelsr.io.RgbImage;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
+import org.labelsr.net.Network;
+import org.labelsr.net.OptimizerKind;
+import org.labelsr.net.TrainingGraph;
+import org.labelsr.net.UNetConfig;
+import org.labelsr.train.Training;
+import org.labelsr.train.TrainingSettings;
+import org.tensorflow.Session;
+
+/** Real slides and real networks for the slide tests: nothing is mocked. */
+final class SlideFixtures {
+
+	static final Path CMU1 = Path.of("sample-data", "slides", "CMU-1-Small-Region.svs");
+
+	private SlideFixtures() {}
+
+	/** A randomly initialised U-Net (depth 2, 4 filters) in a live session; close the returned graph and session. */
+	static final class RandomNet implements AutoCloseable {
+		final TrainingGraph graph;
+		final Session session;
+		final Network net;
+
+		RandomNet() {
+			final UNetConfig config = new UNetConfig(2, 4, 2);
+			graph = new TrainingGraph(config, LossSpec.of(LossKind.INTRA), OptimizerKind.ADAM, 7);
+			session = new Session(graph.graph);
+			session.initialize();
+			final ModelInfo info = new ModelInfo();
+			info.classes = List.of("background", "foreground");
+			info.depth = config.depth;
+			info.base_filters = config.baseFilters;
+			info.multiple = config.multiple();
+			info.halo = config.halo();
+			net = Network.of(info, session);
+		}
+
+		@Override
+		public void close() {
+			session.close();
+			graph.close();
+		}
+	}
+
+	/** Trains the tiny model the brief of these tests asks for: depth 2, 4 filters, 20 steps of a small synthetic set. */
+	static Path trainTinyModel(final Path dir) {
+		final Path data = dir.resolve("synth");
+		SynthDataSetWriter.write(data, new SynthSettings(3, 3, 1, 128, 16), Progress.NONE);
+		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
+		s.steps = 20;
+		s.depth = 2;
+		s.baseFilters = 4;
+		s.batchGroups = 2;
+		s.groupSize = 4;
+		s.context = 8;
+		s.checkpointEvery = 1000;
+		final Path model = dir.resolve("model");
+		Training.run(data, s, model, false, Progress.NONE, null);
+		return model;
+	}
+
+	/** Writes packed RGB as a pyramidal tiled TIFF that OpenSlide opens. */
+	static void writeSlide(final Path file, final RgbImage img, final int tile, final double mpp) {
+		try (PyramidTiffWriter t = new PyramidTiffWriter(file, img.width, img.height, PyramidTiffWriter.Format.rgb(mpp, "test slide").withTile(tile))) {
+			final byte[] row = new byte[img.width * 3];
+			for (int y = 0; y < img.height; y++) {
+				for (int x = 0; x < img.width; x++) {
+					final int v = img.argb[y * img.width + x];
+					row[3 * x] = (byte) (v >> 16);
+					row[3 * x + 1] = (byte) (v >> 8);
+					row[3 * x + 2] = (byte) v;
+				}
+				t.rows(row, 0, 1);
+			}
+			t.finish();
+		}
+	}
+
+	/** Smooth colour blobs plus noise (as TiledPredictorTest), so the network's output varies across the image. */
+	static RgbImage texture(final int w, final int h, final long seed) {
+		final SplittableRandom r = new SplittableRandom(seed);
+		final RgbImage img = new RgbImage(w, h);
+		final double fx = 0.05 + r.nextDouble() * 0.1, fy = 0.05 + r.nextDouble() * 0.1;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				final double s = Math.sin(x * fx) * Math.cos(y * fy);
+				img.set(x, y, clamp(128 + 100 * s + r.nextInt(40) - 20), clamp(90 + 60 * Math.sin(x * fy + y * fx) + r.nextInt(30)), clamp(200 - 80 * s));
+			}
+		return img;
+	}
+
+	private static int clamp(final double v) {
+		return (int) Math.max(0, Math.min(255, v));
+	}
+}
