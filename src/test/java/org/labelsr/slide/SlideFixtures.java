@@ -53,7 +53,7 @@ final class SlideFixtures {
 		}
 	}
 
-	/** Trains the tiny model the brief of these tests asks for: depth 2, 4 filters, 20 steps of a small synthetic set. */
+	/** A real trained model, as small as still learns something: depth 2, 4 filters, 20 steps on a small synthetic set. */
 	static Path trainTinyModel(final Path dir) {
 		final Path data = dir.resolve("synth");
 		SynthDataSetWriter.write(data, new SynthSettings(3, 3, 1, 128, 16), Progress.NONE);
