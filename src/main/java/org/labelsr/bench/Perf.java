@@ -86,9 +86,12 @@ public final class Perf {
 		}
 		final Path model = work.resolve("perf-model");
 		final double[] predict = prediction(model);
-		row("predict whole image 1024^2 (one session run)", predict[0], "MPix/s");
-		row("predict tiled 1024^2 (256 cores + 64 halo, batches of 4)", predict[1], "MPix/s");
-		row("tiled / whole-image throughput", predict[1] / predict[0], "ratio");
+		row("predict whole image 2048^2 (one 2176^2 tile: image + 64 px mirrored halo)", predict[0], "MPix/s");
+		row("predict tiled 2048^2, default (512 cores + 64 halo, batches of " + TiledPredictor.DEFAULT_BATCH + ")", predict[1], "MPix/s");
+		row("tiled (default) / whole-image throughput", predict[1] / predict[0], "ratio");
+		row("predict tiled 2048^2, --tile 1024 (batches of 1)", predict[2], "MPix/s");
+		row("tiled (--tile 1024) / whole-image throughput", predict[2] / predict[0], "ratio");
+		row("halo area of a default tile, (512+128)^2/512^2 (the inherent cost)", Math.pow((512.0 + 128) / 512, 2), "ratio");
 		row("process start to first prediction (fresh JVM, 512^2 image)", firstPrediction(model), "s");
 		row("peak resident memory of this process", Timing.peakRssMb(), "MB");
 		out.println("perf: load average " + Timing.load() + " at end");
@@ -179,18 +182,19 @@ public final class Perf {
 		return new double[] { load, dt[dt.length / 2] };
 	}
 
-	/** {whole-image MPix/s, tiled MPix/s}; also leaves a saved default model in {@code model} for the start-up figure. */
+	/** {whole-image, default tiled, 1024-core tiled} MPix/s; also leaves a saved default model in {@code model} for the start-up figure. */
 	private double[] prediction(final Path model) {
 		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
 		s.steps = 1;
 		Training.run(sampleData, s, model, false, Progress.NONE, null);
-		final RgbImage img = tile(Images.readRgb(firstImage()), 1024);
+		final RgbImage img = tile(Images.readRgb(firstImage()), 2048);
 		try (Network net = Network.load(model)) {
-			final TiledPredictor whole = new TiledPredictor(net, 2048, 1), tiled = new TiledPredictor(net, 256, 4);
+			final TiledPredictor whole = new TiledPredictor(net, 4096, 1), tiled = new TiledPredictor(net), large = new TiledPredictor(net, 1024, 1);
 			final double mpix = img.width * (double) img.height / 1e6;
 			final double tw = Timing.median(1, 3, () -> Prediction.of(whole, img, 2, Progress.NONE));
 			final double tt = Timing.median(1, 3, () -> Prediction.of(tiled, img, 2, Progress.NONE));
-			return new double[] { mpix / tw, mpix / tt };
+			final double tl = Timing.median(1, 3, () -> Prediction.of(large, img, 2, Progress.NONE));
+			return new double[] { mpix / tw, mpix / tt, mpix / tl };
 		}
 	}
 

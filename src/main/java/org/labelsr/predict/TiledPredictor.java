@@ -32,7 +32,7 @@ import org.labelsr.net.Network;
  */
 public final class TiledPredictor {
 
-	public static final int DEFAULT_CORE = 256;
+	public static final int DEFAULT_CORE = 512;
 	public static final int DEFAULT_BATCH = 4;
 
 	/** How a run went: {@code tiles} cores in all, {@code skipped} of them background. */
