@@ -18,8 +18,8 @@ else {
 	tile = option(args, "tile", "256");
 }
 if (model == "" || input == "" || out == "")
-	exit("LSR_Predict_Folder: give model=<model folder> input=<image folder> out=<output folder>");
-if (!File.isDirectory(input)) exit("LSR_Predict_Folder: input=" + input + " is not a folder");
+	fail("LSR_Predict_Folder: give model=<model folder> input=<image folder> out=<output folder>");
+if (!File.isDirectory(input)) fail("LSR_Predict_Folder: input=" + input + " is not a folder");
 if (!endsWith(input, File.separator)) input = input + File.separator;
 if (!endsWith(out, File.separator)) out = out + File.separator;
 File.makeDirectory(out);
@@ -35,7 +35,7 @@ for (i = 0; i < files.length; i++) {
 	open(input + f);
 	original = getImageID();
 	run("Predict LSR Image", "model=[" + model + "] tile=" + tile);
-	if (nImages < 3) exit("LSR_Predict_Folder: prediction of " + f + " failed (see the messages above)");
+	if (nImages < 3) fail("LSR_Predict_Folder: prediction of " + f + " failed (see the messages above)");
 	selectImage(name + ".classes");
 	run("Grays"); // the values are class indices; a PNG with a colour table would be an indexed-colour file
 	saveAs("PNG", out + name + ".classes.png");
@@ -52,7 +52,7 @@ for (i = 0; i < files.length; i++) {
 	done++;
 	print("LSR_Predict_Folder: " + done + " " + f);
 }
-if (done == 0) exit("LSR_Predict_Folder: no PNG or TIFF image in " + input);
+if (done == 0) fail("LSR_Predict_Folder: no PNG or TIFF image in " + input);
 print("LSR_Predict_Folder: predicted " + done + " image(s) into " + out);
 print("LSR_Predict_Folder: OK");
 
@@ -64,4 +64,10 @@ function option(args, key, fallback) {
 	j = indexOf(rest, " ");
 	if (j < 0) return rest;
 	return substring(rest, 0, j);
+}
+
+// Stops the macro with a message; headless, ImageJ then exits with status 1 (see README, Fiji).
+function fail(message) {
+	call("org.labelsr.fiji.Failure.macroFailed", message);
+	exit(message);
 }

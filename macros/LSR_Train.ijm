@@ -10,12 +10,12 @@ if (args == "") {
 	args = "data=[" + data + "] model=[" + model + "] loss=intra+inter";
 }
 if (indexOf(args, "data=") < 0 || indexOf(args, "model=") < 0)
-	exit("LSR_Train: give at least data=<data set folder> model=<model folder>, e.g. \"data=/d model=/m steps=500\"");
+	fail("LSR_Train: give at least data=<data set folder> model=<model folder>, e.g. \"data=/d model=/m steps=500\"");
 start = getTime();
 run("Train LSR Model", args);
 model = option(args, "model", "");
 if (!File.exists(model + File.separator + "model.json"))
-	exit("LSR_Train: no model was written to " + model + " (see the messages above)");
+	fail("LSR_Train: no model was written to " + model + " (see the messages above)");
 print("LSR_Train: model written to " + model + " in " + d2s((getTime() - start) / 1000, 1) + " s");
 print("LSR_Train: OK");
 
@@ -28,4 +28,10 @@ function option(args, key, fallback) {
 	j = indexOf(rest, " ");
 	if (j < 0) return rest;
 	return substring(rest, 0, j);
+}
+
+// Stops the macro with a message; headless, ImageJ then exits with status 1 (see README, Fiji).
+function fail(message) {
+	call("org.labelsr.fiji.Failure.macroFailed", message);
+	exit(message);
 }

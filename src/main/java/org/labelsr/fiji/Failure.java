@@ -11,9 +11,11 @@ import org.scijava.log.LogService;
  * Tells the user why a command failed, in the one way that suits how it
  * runs: a dialog when a person clicked a menu, the Log and the macro stopped
  * when a macro ran it (a dialog there would wait forever on a server), the
- * error log (standard error) when headless. With
- * {@code -Dlabelsr.exitOnError=true} a failed command ends the JVM with
- * status 1, because ImageJ's own exit status is 0 whatever happened.
+ * error log (standard error) when headless. A failed command in a headless
+ * macro ends the JVM with status 1, because ImageJ's own exit status is 0
+ * whatever happened and a server's batch job must not look successful;
+ * {@code -Dlabelsr.exitOnError=true} does the same everywhere,
+ * {@code =false} never.
  */
 public final class Failure {
 
@@ -21,8 +23,18 @@ public final class Failure {
 
 	private Failure() {}
 
+	/**
+	 * For the macros' own checks: {@code call("org.labelsr.fiji.Failure.macroFailed", message)}
+	 * fails the run like a failed command does (exit status 1 when headless).
+	 */
+	public static String macroFailed(final String message) {
+		report("LabelSR macro", message, null);
+		return "";
+	}
+
 	public static void report(final String title, final String message, final LogService log) {
-		final boolean exit = Boolean.getBoolean(EXIT_PROPERTY);
+		final String setting = System.getProperty(EXIT_PROPERTY);
+		final boolean exit = setting != null ? Boolean.parseBoolean(setting) : GraphicsEnvironment.isHeadless() && IJ.isMacro();
 		if (IJ.isMacro()) {
 			IJ.log(title + ": ERROR: " + message);
 			if (exit) System.exit(1);

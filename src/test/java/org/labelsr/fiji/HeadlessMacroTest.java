@@ -40,18 +40,23 @@ class HeadlessMacroTest {
 	}
 
 	@Test
-	void aBadInputStopsTheMacroWithItsReason() throws Exception {
+	void aBadInputStopsTheMacroWithItsReasonAndExitStatus1() throws Exception {
 		final Path missing = Fixtures.ROOT.resolve("no-such-data");
 		final ImageJProcess.Result r = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
 			"data=[" + missing + "] model=[" + Fixtures.fresh("never") + "] steps=5", 120);
 		assertFalse(r.printed("LSR_Train: OK"), r.output());
 		assertTrue(r.output().contains("Train LSR Model: ERROR: " + missing + ": data set folder (data=) is not an existing folder"), r.output());
-		assertEquals(0, r.status(), "ImageJ itself exits 0 after a macro error");
+		assertEquals(1, r.status(), "a failed command ends a headless run with status 1 (ImageJ alone would exit 0):\n" + r.output());
 
-		// with -Dlabelsr.exitOnError=true a failed command ends ImageJ with status 1, for servers and CI
-		final ImageJProcess.Result strict = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
-			"data=[" + missing + "] model=[" + Fixtures.fresh("never") + "] steps=5", 120, List.of(), List.of("-Dlabelsr.exitOnError=true"));
-		assertEquals(1, strict.status(), strict.output());
-		assertTrue(strict.output().contains("is not an existing folder"), strict.output());
+		// the macro's own checks fail the same way
+		final ImageJProcess.Result noArgs = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"), "steps=5", 120);
+		assertEquals(1, noArgs.status(), noArgs.output());
+		assertTrue(noArgs.output().contains("give at least data="), noArgs.output());
+
+		// -Dlabelsr.exitOnError=false keeps ImageJ's own behaviour (status 0), for interactive sessions that must survive
+		final ImageJProcess.Result lenient = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
+			"data=[" + missing + "] model=[" + Fixtures.fresh("never") + "] steps=5", 120, List.of(), List.of("-Dlabelsr.exitOnError=false"));
+		assertEquals(0, lenient.status(), lenient.output());
+		assertTrue(lenient.output().contains("is not an existing folder"), lenient.output());
 	}
 }
