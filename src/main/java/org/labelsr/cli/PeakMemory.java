@@ -1,11 +1,8 @@
 package org.labelsr.cli;
 
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,18 +51,8 @@ final class PeakMemory {
 			LIVE.get() >> 20, COLLECTIONS.get(), max >> 20, residentPeak());
 	}
 
-	/** VmHWM from /proc (Linux); "unknown" elsewhere. */
 	private static String residentPeak() {
-		try {
-			for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
-				if (line.startsWith("VmHWM:")) {
-					final long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-					return (kb >> 10) + " MB";
-				}
-		}
-		catch (final IOException | NumberFormatException e) {
-			// not Linux: nothing to report
-		}
-		return "unknown";
+		final double mb = org.labelsr.bench.Timing.peakRssMb();
+		return Double.isNaN(mb) ? "unknown" : Math.round(mb) + " MB";
 	}
 }
