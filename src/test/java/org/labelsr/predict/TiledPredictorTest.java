@@ -3,7 +3,6 @@ package org.labelsr.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,13 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labelsr.Progress;
 import org.labelsr.io.RgbImage;
-import org.labelsr.net.LossKind;
-import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
-import org.labelsr.net.OptimizerKind;
-import org.labelsr.net.TrainingGraph;
-import org.labelsr.net.UNetConfig;
+import org.labelsr.net.RandomNetwork;
 import org.tensorflow.Session;
 
 /**
@@ -27,28 +22,20 @@ import org.tensorflow.Session;
  */
 class TiledPredictorTest {
 
-	private static TrainingGraph graph;
-	private static Session session;
+	private static RandomNetwork random;
 	private static Network net;
+	private static Session session;
 
 	@BeforeAll
 	static void network() {
-		final UNetConfig config = new UNetConfig(3, 8, 2);
-		graph = new TrainingGraph(config, LossSpec.of(LossKind.INTRA), OptimizerKind.ADAM, 42);
-		session = new Session(graph.graph);
-		session.initialize();
-		final ModelInfo info = new ModelInfo();
-		info.classes = List.of("background", "foreground");
-		info.depth = config.depth;
-		info.multiple = config.multiple();
-		info.halo = config.halo();
-		net = Network.of(info, session);
+		random = new RandomNetwork(3, 8, 42);
+		net = random.net;
+		session = random.session;
 	}
 
 	@AfterAll
 	static void close() {
-		session.close();
-		graph.close();
+		random.close();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.labelsr.slide;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.labelsr.Progress;
@@ -10,11 +9,7 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
-import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
-import org.labelsr.net.OptimizerKind;
-import org.labelsr.net.TrainingGraph;
-import org.labelsr.net.UNetConfig;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Session;
@@ -27,29 +22,9 @@ final class SlideFixtures {
 	private SlideFixtures() {}
 
 	/** A randomly initialised U-Net (depth 2, 4 filters) in a live session; close the returned graph and session. */
-	static final class RandomNet implements AutoCloseable {
-		final TrainingGraph graph;
-		final Session session;
-		final Network net;
-
+	static final class RandomNet extends org.labelsr.net.RandomNetwork {
 		RandomNet() {
-			final UNetConfig config = new UNetConfig(2, 4, 2);
-			graph = new TrainingGraph(config, LossSpec.of(LossKind.INTRA), OptimizerKind.ADAM, 7);
-			session = new Session(graph.graph);
-			session.initialize();
-			final ModelInfo info = new ModelInfo();
-			info.classes = List.of("background", "foreground");
-			info.depth = config.depth;
-			info.base_filters = config.baseFilters;
-			info.multiple = config.multiple();
-			info.halo = config.halo();
-			net = Network.of(info, session);
-		}
-
-		@Override
-		public void close() {
-			session.close();
-			graph.close();
+			super(2, 4, 7);
 		}
 	}
 
