@@ -1,7 +1,6 @@
 package org.labelsr.slide;
 
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 import org.labelsr.Progress;
 import org.labelsr.data.synth.SynthDataSetWriter;
@@ -62,20 +61,7 @@ final class SlideFixtures {
 		}
 	}
 
-	/** Smooth colour blobs plus noise (as TiledPredictorTest), so the network's output varies across the image. */
 	static RgbImage texture(final int w, final int h, final long seed) {
-		final SplittableRandom r = new SplittableRandom(seed);
-		final RgbImage img = new RgbImage(w, h);
-		final double fx = 0.05 + r.nextDouble() * 0.1, fy = 0.05 + r.nextDouble() * 0.1;
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				final double s = Math.sin(x * fx) * Math.cos(y * fy);
-				img.set(x, y, clamp(128 + 100 * s + r.nextInt(40) - 20), clamp(90 + 60 * Math.sin(x * fy + y * fx) + r.nextInt(30)), clamp(200 - 80 * s));
-			}
-		return img;
-	}
-
-	private static int clamp(final double v) {
-		return (int) Math.max(0, Math.min(255, v));
+		return org.labelsr.io.TestImages.texture(w, h, seed);
 	}
 }
