@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
@@ -39,28 +40,19 @@ public final class EstimateCommand {
 		return run(args, System.out, Progress.NONE);
 	}
 
-	public static int run(final String[] args, final PrintStream out, final Progress progress) {
-		Path estimates = null, data = null, target = null;
-		int perLabel = DEFAULT_BLOCKS_PER_LABEL;
-		long seed = 1;
-		List<String> classes = null;
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--estimates" -> estimates = Path.of(value(args, i++));
-				case "--data" -> data = Path.of(value(args, i++));
-				case "--out" -> target = Path.of(value(args, i++));
-				case "--blocks-per-label" -> perLabel = (int) number(args, i++, 1, 100_000);
-				case "--seed" -> seed = number(args, i++, Long.MIN_VALUE, Long.MAX_VALUE);
-				case "--classes" -> classes = Arrays.stream(value(args, i++).split(",")).map(String::strip).toList();
-				case "-h", "--help" -> {
-					out.println(USAGE);
-					return 0;
-				}
-				default -> throw new LsrException("estimate: unknown option '" + args[i] + "'\n" + USAGE);
-			}
+	public static int run(final String[] argv, final PrintStream out, final Progress progress) {
+		final Args a = new Args("estimate", USAGE, argv, Set.of("--estimates", "--data", "--out", "--blocks-per-label", "--seed", "--classes"), Set.of());
+		if (a.help()) {
+			out.println(USAGE);
+			return 0;
 		}
-		if ((estimates == null) == (data == null)) throw new LsrException("estimate: give exactly one of --estimates CSV and --data DATASET\n" + USAGE);
-		if (target == null) throw new LsrException("estimate: missing --out labels.csv\n" + USAGE);
+		if (a.has("--estimates") == a.has("--data")) throw a.fail("give exactly one of --estimates CSV and --data DATASET");
+		final Path estimates = a.has("--estimates") ? a.path("--estimates") : null, data = a.has("--data") ? a.path("--data") : null;
+		final Path target = a.path("--out");
+		final int perLabel = a.integer("--blocks-per-label", DEFAULT_BLOCKS_PER_LABEL);
+		if (perLabel < 1 || perLabel > 100_000) throw a.fail("--blocks-per-label must be between 1 and 100000, got " + perLabel);
+		final long seed = a.longValue("--seed", 1);
+		final List<String> classes = a.has("--classes") ? Arrays.stream(a.required("--classes").split(",")).map(String::strip).toList() : null;
 		// measuring truth maps can take a while; a folder that cannot take the table should fail first
 		AtomicFiles.checkWritableFolder(target.toAbsolutePath().getParent());
 
@@ -132,23 +124,5 @@ public final class EstimateCommand {
 		}
 		if (out.isEmpty()) throw LsrException.at(train, "no label map with a truth map beside it (NAME.labels.png and NAME.truth.png); nothing to measure");
 		return out;
-	}
-
-	private static String value(final String[] args, final int i) {
-		if (i + 1 >= args.length || args[i + 1].startsWith("--")) throw new LsrException("estimate: option " + args[i] + " needs a value\n" + USAGE);
-		return args[i + 1];
-	}
-
-	private static long number(final String[] args, final int i, final long min, final long max) {
-		final String v = value(args, i);
-		final long n;
-		try {
-			n = Long.parseLong(v.strip());
-		}
-		catch (final NumberFormatException e) {
-			throw new LsrException("estimate: " + args[i] + " needs a whole number, not '" + v + "'");
-		}
-		if (n < min || n > max) throw new LsrException("estimate: " + args[i] + " must be between " + min + " and " + max + ", got " + n);
-		return n;
 	}
 }
