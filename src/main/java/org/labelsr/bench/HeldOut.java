@@ -67,10 +67,8 @@ final class HeldOut implements Trainer.Validator {
 	/** {all pixels, masked pixels} confusion counts, summed over the images. */
 	ConfusionCounts[] counts(final List<ByteMap> predictions) {
 		final ConfusionCounts all = new ConfusionCounts(), masked = new ConfusionCounts();
-		for (int i = 0; i < predictions.size(); i++) {
-			all.add(truths.get(i), predictions.get(i), null);
-			masked.add(truths.get(i), predictions.get(i), masks.get(i));
-		}
+		for (int i = 0; i < predictions.size(); i++)
+			ConfusionCounts.add(truths.get(i), predictions.get(i), masks.get(i), all, masked);
 		return new ConfusionCounts[] { all, masked };
 	}
 }

@@ -27,6 +27,21 @@ public final class ConfusionCounts {
 			if (mask == null || mask[i]) count(t[i] & 0xff, p[i] & 0xff);
 	}
 
+	/**
+	 * Counts one image into {@code all} and, where {@code mask} is set, into
+	 * {@code masked}, in one pass: the maps can be 25 million pixels each.
+	 */
+	public static void add(final ByteMap truth, final ByteMap prediction, final boolean[] mask, final ConfusionCounts all, final ConfusionCounts masked) {
+		if (truth.width != prediction.width || truth.height != prediction.height)
+			throw new IllegalArgumentException("truth " + truth.width + "x" + truth.height + " != prediction " + prediction.width + "x" + prediction.height);
+		final byte[] t = truth.values, p = prediction.values;
+		for (int i = 0; i < t.length; i++) {
+			final int tc = t[i] & 0xff, pc = p[i] & 0xff;
+			all.count(tc, pc);
+			if (mask[i]) masked.count(tc, pc);
+		}
+	}
+
 	/** One pixel; truth {@link ByteMap#NONE} is skipped. */
 	void count(final int truth, final int predicted) {
 		if (truth == ByteMap.NONE) return;

@@ -51,20 +51,10 @@ public final class Evaluation {
 			final Path tf = truthFiles.get(name), pf = predFiles.get(name);
 			final ByteMap truth = Images.readGrey8(tf), pred = Images.readGrey8(pf);
 			checkPair(truth, tf, pred, pf, tableClasses);
-			count(truth, pred, BoundaryMask.within(truth, maskDistance), all, masked);
+			ConfusionCounts.add(truth, pred, BoundaryMask.within(truth, maskDistance), all, masked);
 		}
 		progress.step(names.size(), names.size(), "evaluated " + names.size() + " image(s)");
 		return new EvaluationResult(classes(tableClasses, all), names.size(), maskDistance, all, masked);
-	}
-
-	/** One pass for both subsets: the maps can be 25 million pixels each. */
-	private static void count(final ByteMap truth, final ByteMap pred, final boolean[] mask, final ConfusionCounts all, final ConfusionCounts masked) {
-		final byte[] t = truth.values, p = pred.values;
-		for (int i = 0; i < t.length; i++) {
-			final int tc = t[i] & 0xff, pc = p[i] & 0xff;
-			all.count(tc, pc);
-			if (mask[i]) masked.count(tc, pc);
-		}
 	}
 
 	private static Path truthFolder(final Path dir) {
