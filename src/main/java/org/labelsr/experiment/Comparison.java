@@ -19,7 +19,7 @@ import org.labelsr.eval.Evaluation;
 import org.labelsr.eval.EvaluationResult;
 import org.labelsr.io.Images;
 import org.labelsr.net.Network;
-import org.labelsr.predict.Prediction;
+import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
@@ -79,10 +79,7 @@ public final class Comparison {
 
 	private void predict(final DataSet ds, final Path modelDir, final Path predDir) {
 		try (Network net = Network.load(modelDir)) {
-			final TiledPredictor predictor = new TiledPredictor(net);
-			final String[] classes = net.info.classes.toArray(new String[0]);
-			for (final Item item : ds.test())
-				Prediction.of(predictor, ds.image(item), net.classes(), Progress.NONE).write(predDir, item.name(), classes);
+			FolderPrediction.run(net, ds.test().stream().map(Item::image).toList(), predDir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, Progress.NONE);
 		}
 	}
 

@@ -5,14 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.fiji.FijiProgress;
-import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.Images;
-import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
-import org.labelsr.predict.Prediction;
+import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.TiledPredictor;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -62,31 +59,8 @@ public final class PredictFolderCommand extends LsrCommand {
 		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
 		final Path dir = Inputs.required(out, "out", "output folder").toPath();
 		if (tile < 1 || batch < 1) throw new LsrException("tile and batch must be positive, not " + tile + " and " + batch);
-		AtomicFiles.checkWritableFolder(dir);
 		try (Network net = Network.load(modelDir)) {
-			final TiledPredictor predictor = new TiledPredictor(net, tile, batch);
-			final String[] names = net.info.classes.toArray(new String[0]);
-			for (final Path p : images) {
-				if (progress.cancelled()) break;
-				final int i = predicted;
-				final RgbImage img = Images.readRgb(p);
-				// each image's tiles fill its share of the bar
-				final Progress perImage = new Progress() {
-					@Override
-					public void step(final long done, final long total, final String message) {
-						progress.step(i * total + done, images.size() * total, (i + 1) + "/" + images.size() + " " + p.getFileName() + ": " + message);
-					}
-
-					@Override
-					public boolean cancelled() {
-						return progress.cancelled();
-					}
-				};
-				final Prediction pred = Prediction.of(predictor, img, net.classes(), perImage);
-				if (pred == null) break;
-				pred.write(dir, ImageFiles.name(p), names);
-				predicted++;
-			}
+			predicted = FolderPrediction.run(net, images, dir, tile, batch, progress);
 		}
 		progress.done("predicted " + predicted + " of " + images.size() + " image(s) into " + dir + (predicted < images.size() ? " (cancelled)" : ""));
 	}
