@@ -38,6 +38,7 @@ public final class Bench {
 	private final BenchConfig config;
 	private final Path out;
 	private final PrintStream log;
+	private final Sensitivity sensitivity = new Sensitivity();
 
 	Bench(final BenchConfig config, final Path out, final PrintStream log) {
 		this.config = config;
@@ -73,6 +74,7 @@ public final class Bench {
 			for (final long seed : config.seeds()) {
 				final Path model = modelDir(v, seed, lr);
 				final Run o = train(v, seed, lr, dataDir, model, val);
+				if (seed == config.seeds().get(0)) sensitivity.add(v.name(), lr, o);
 				seconds += o.seconds();
 				bestSteps.add(o.bestStep());
 				try (Network net = Network.load(model.resolve("best"))) {
@@ -87,7 +89,7 @@ public final class Bench {
 		}
 		ComparisonPicture.write(out.resolve("typical-prediction.png"), test.images.get(0), test.truths.get(0),
 			firstTest.entrySet().stream().map(e -> new ComparisonPicture.Panel(e.getKey(), e.getValue())).toList(), 256);
-		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9);
+		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9) + "\n" + sensitivity.markdown(rows);
 		AtomicFiles.writeString(out.resolve("results.md"), report);
 		log.println();
 		log.print(report);
@@ -100,6 +102,7 @@ public final class Bench {
 		for (final double lr : config.learningRates()) {
 			if (config.learningRates().size() == 1) return lr;
 			final Run o = train(v, config.seeds().get(0), lr, dataDir, modelDir(v, config.seeds().get(0), lr), val);
+			sensitivity.add(v.name(), lr, o);
 			final double score = o.bestScore();
 			log.printf(Locale.ROOT, "  tune %s lr %.0e: best validation masked IoU %.4f at step %d%n", v.name(), lr, score, o.bestStep());
 			if (score > best) {
@@ -110,18 +113,29 @@ public final class Bench {
 		return bestLr;
 	}
 
-	/** One training run as the benchmark remembers it (in the model folder, so a tuning run is reused for its seed). */
-	record Run(double bestScore, int bestStep, double seconds) {
+	/**
+	 * One training run as the benchmark remembers it (in the model folder, so a
+	 * tuning run is reused for its seed), with its validation curve.
+	 */
+	record Run(double bestScore, int bestStep, double seconds, List<double[]> curve) {
 		static final String FILE = "bench-run.txt";
 
 		void write(final Path model) {
-			AtomicFiles.writeString(model.resolve(FILE), String.format(Locale.ROOT, "%s %d %s%n", bestScore, bestStep, seconds));
+			final StringBuilder c = new StringBuilder();
+			for (final double[] p : curve)
+				c.append(c.length() == 0 ? "" : ",").append((int) p[0]).append(':').append(p[1]);
+			AtomicFiles.writeString(model.resolve(FILE), String.format(Locale.ROOT, "%s %d %s %s%n", bestScore, bestStep, seconds, c.length() == 0 ? "-" : c));
 		}
 
 		static Run read(final Path model) {
 			try {
 				final String[] f = java.nio.file.Files.readString(model.resolve(FILE)).trim().split(" ");
-				return new Run(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+				final List<double[]> curve = new ArrayList<>();
+				if (f.length > 3 && !f[3].equals("-")) for (final String p : f[3].split(",")) {
+					final String[] sv = p.split(":");
+					curve.add(new double[] { Double.parseDouble(sv[0]), Double.parseDouble(sv[1]) });
+				}
+				return new Run(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]), curve);
 			}
 			catch (final java.io.IOException | RuntimeException e) {
 				return null;
@@ -134,7 +148,7 @@ public final class Bench {
 		if (done != null) return done;
 		final TrainingSettings s = v.settings(config.steps(), seed, lr);
 		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
-		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds);
+		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds, o.validation);
 		run.write(model);
 		log.printf(Locale.ROOT, "  trained %s seed %d lr %.0e: %.0f s, best validation %.4f at step %d%n", v.name(), seed, lr, run.seconds(), run.bestScore(), run.bestStep());
 		return run;

@@ -17,7 +17,7 @@ public final class BenchRunner {
 		final List<String> kinds = kind.equals("all") ? KINDS : List.of(kind);
 		for (final String k : kinds) {
 			if (!KINDS.contains(k)) throw new LsrException("bench: unknown data kind '" + k + "' (hne, glands, multiclass or all)");
-			final List<String> m = methods != null ? methods : BenchConfig.METHODS;
+			final List<String> m = methods != null ? methods : quick ? BenchConfig.METHODS : BenchConfig.FULL_METHODS;
 			final BenchConfig c = quick ? BenchConfig.quick(k, m) : BenchConfig.full(k, m);
 			new Bench(c, out.resolve(k + (quick ? "-quick" : "")), log).run();
 		}
