@@ -9,13 +9,13 @@ if (args == "") {
 	model = getDirectory("Model folder");
 	input = getDirectory("Folder of images");
 	out = getDirectory("Output folder");
-	tile = 256;
+	tile = 0; // automatic: the largest tiles within the memory budget
 }
 else {
 	model = option(args, "model", "");
 	input = option(args, "input", "");
 	out = option(args, "out", "");
-	tile = option(args, "tile", "256");
+	tile = option(args, "tile", "0");
 }
 if (model == "" || input == "" || out == "")
 	fail("LSR_Predict_Folder: give model=<model folder> input=<image folder> out=<output folder>");

@@ -33,7 +33,7 @@ public final class BenchTilingCommand {
 		}
 		PeakMemory.start();
 		final int size = a.integer("--size", 2048), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH), repeat = a.integer("--repeat", 3);
-		if (size < 1 || batch < 1 || repeat < 1) throw a.fail("--size, --batch and --repeat must be positive");
+		if (size < 1 || batch < 0 || repeat < 1) throw a.fail("--size and --repeat must be positive, --batch positive or 0 (automatic)");
 		try (SlideReader slide = Slides.open(a.path("--slide")); Network net = Network.load(a.path("--model"))) {
 			final int core = (a.integer("--tile", 512) + net.info.multiple - 1) / net.info.multiple * net.info.multiple;
 			if (size % core != 0) throw a.fail("--size " + size + " must be a multiple of the tile " + core + " so that both runs cover the same pixels");
@@ -41,13 +41,14 @@ public final class BenchTilingCommand {
 			final RgbImage region = new RgbImage(size, size);
 			slide.read(0, x, y, size, size, region.argb);
 			final TiledPredictor tiled = new TiledPredictor(net, core, batch, 0);
+			final int b = tiled.grid(size, size).batch();
 			// One warm-up of each: the first run of an input shape costs TensorFlow's graph optimisation.
-			raw(net, region, core, batch);
+			raw(net, region, core, b);
 			tiled.run(region.asImg(), (cx, cy, w, h, p) -> {}, Progress.NONE);
 			final double[] tRaw = new double[repeat], tTiled = new double[repeat];
 			for (int r = 0; r < repeat; r++) {
 				long t0 = System.nanoTime();
-				raw(net, region, core, batch);
+				raw(net, region, core, b);
 				tRaw[r] = (System.nanoTime() - t0) / 1e9;
 				t0 = System.nanoTime();
 				tiled.run(region.asImg(), (cx, cy, w, h, p) -> {}, Progress.NONE);
@@ -55,7 +56,7 @@ public final class BenchTilingCommand {
 			}
 			final double raw = median(tRaw), tile = median(tTiled), mpix = (double) size * size / 1e6;
 			System.out.println(String.format(Locale.ROOT, "bench-tiling: %s, %d x %d px at %d,%d; tiles: %d px core + %d px halo, batch %d; medians of %d",
-				slide.file().getFileName(), size, size, x, y, core, net.info.halo, batch, repeat));
+				slide.file().getFileName(), size, size, x, y, core, net.info.halo, b, repeat));
 			System.out.println(String.format(Locale.ROOT, "bench-tiling: raw session %.2f s (%.3f MPix/s), tiled %.2f s (%.3f MPix/s), overhead ratio %.2f (halo area alone: %.2f)",
 				raw, mpix / raw, tile, mpix / tile, tile / raw, Math.pow((core + 2.0 * net.info.halo) / core, 2)));
 			System.out.println("bench-tiling: raw runs " + Arrays.toString(tRaw) + " s, tiled runs " + Arrays.toString(tTiled) + " s; " + PeakMemory.report());

@@ -24,7 +24,7 @@ public final class PredictCommand {
 		}
 		final Path model = a.path("--model"), input = a.path("--input"), out = a.path("--out");
 		final int tile = a.integer("--tile", TiledPredictor.DEFAULT_CORE), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH);
-		if (tile < 1 || batch < 1) throw a.fail("--tile and --batch must be positive");
+		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive (or 0, the default: as large as the memory budget allows)");
 		final List<Path> images = ImageFiles.list(input);
 		try (Network net = Network.load(model)) {
 			final int n = FolderPrediction.run(net, images, out, tile, batch, new TerminalProgress(System.out, "predict: ", 2000));

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.labelsr.LsrException;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
-import org.labelsr.predict.TiledPredictor;
 import org.labelsr.slide.Levels;
 import org.labelsr.slide.SlidePrediction;
 import org.labelsr.slide.SlideReader;
@@ -39,8 +38,8 @@ public final class PredictSlideCommand {
 		final Path model = a.path("--model"), file = a.path("--slide"), out = a.path("--out");
 		if (a.has("--mpp") && a.has("--level")) throw a.fail("give --mpp or --level, not both");
 		final SlidePrediction.Options defaults = SlidePrediction.Options.defaults();
-		final int tile = a.integer("--tile", defaults.core()), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH);
-		if (tile < 1 || batch < 1) throw a.fail("--tile and --batch must be positive");
+		final int tile = a.integer("--tile", defaults.core()), batch = a.integer("--batch", defaults.batch());
+		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive, or 0 for as large as the memory budget allows");
 		final double tissue = a.number("--tissue-threshold", defaults.minTissue());
 		if (tissue < 0 || tissue > 1) throw a.fail("--tissue-threshold must lie in [0, 1], not " + tissue);
 		final String name = a.string("--name", ImageFiles.name(file));

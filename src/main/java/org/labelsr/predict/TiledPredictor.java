@@ -32,8 +32,9 @@ import org.labelsr.net.Network;
  */
 public final class TiledPredictor {
 
-	public static final int DEFAULT_CORE = 512;
-	public static final int DEFAULT_BATCH = 4;
+	/** Automatic core and batch ({@link TileGrid}): the largest tiles the memory budget allows. */
+	public static final int DEFAULT_CORE = TileGrid.AUTO;
+	public static final int DEFAULT_BATCH = TileGrid.AUTO;
 
 	/** How a run went: {@code tiles} cores in all, {@code skipped} of them background. */
 	public record Outcome(boolean completed, int tiles, int skipped) {}
@@ -43,7 +44,11 @@ public final class TiledPredictor {
 	private final int batch;
 	private final double minTissue;
 
-	/** {@code core}: output pixels per tile side (rounded up to the network's multiple); {@code batch}: tiles per session run. */
+	/**
+	 * {@code core}: output pixels per tile side at most (rounded up to the
+	 * network's multiple), {@code batch}: tiles per session run; 0 for either
+	 * chooses it from the memory budget ({@link TileGrid}).
+	 */
 	public TiledPredictor(final Network net, final int core, final int batch) {
 		this(net, core, batch, 0);
 	}
@@ -53,11 +58,10 @@ public final class TiledPredictor {
 	 * ({@link Tissue}) for it to be predicted; 0 predicts every core.
 	 */
 	public TiledPredictor(final Network net, final int core, final int batch, final double minTissue) {
-		if (core < 1 || batch < 1) throw new IllegalArgumentException("tile core and batch must be positive");
+		if (core < 0 || batch < 0) throw new LsrException("tile core and batch must be positive, or 0 for automatic (not " + core + " and " + batch + ")");
 		if (!(minTissue >= 0 && minTissue <= 1)) throw new LsrException("the tissue threshold must lie in [0, 1], not " + minTissue);
-		final int m = net.info.multiple;
 		this.net = net;
-		this.core = (core + m - 1) / m * m;
+		this.core = core;
 		this.batch = batch;
 		this.minTissue = minTissue;
 	}
@@ -66,9 +70,9 @@ public final class TiledPredictor {
 		this(net, DEFAULT_CORE, DEFAULT_BATCH);
 	}
 
-	/** The core side actually used (a multiple of the network's). */
-	public int core() {
-		return core;
+	/** How an image of this size is cut. */
+	public TileGrid grid(final long w, final long h) {
+		return TileGrid.of(w, h, core, batch, net.info.multiple, net.info.halo);
 	}
 
 	/**
@@ -86,14 +90,10 @@ public final class TiledPredictor {
 	public Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileSink sink, final Progress progress) {
 		final long w = image.dimension(0), h = image.dimension(1);
 		if (w < 1 || h < 1) throw new LsrException("cannot predict an empty image (" + w + " x " + h + ")");
-		final int m = net.info.multiple, halo = net.info.halo;
-		final int coreX = (int) Math.min(core, (w + m - 1) / m * m), coreY = (int) Math.min(core, (h + m - 1) / m * m);
-		final int tileW = coreX + 2 * halo, tileH = coreY + 2 * halo;
+		final TileGrid grid = grid(w, h);
+		final int halo = grid.halo(), tileW = grid.tileW(), tileH = grid.tileH(), batch = grid.batch();
+		final List<Interval> cores = grid.cores();
 		final RandomAccessible<ARGBType> mirrored = Views.extendMirrorSingle(Views.zeroMin(image));
-		final List<Interval> cores = new ArrayList<>();
-		for (long y = 0; y < h; y += coreY)
-			for (long x = 0; x < w; x += coreX)
-				cores.add(new FinalInterval(new long[] { x, y }, new long[] { Math.min(x + coreX, w) - 1, Math.min(y + coreY, h) - 1 }));
 		final int classes = net.classes(), tileSize = tileW * tileH * 3;
 		// Tissue cores wait here until a batch is full; background cores in
 		// between are held back too, so the sink still sees row-major order.

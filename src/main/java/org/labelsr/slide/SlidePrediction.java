@@ -33,8 +33,14 @@ public final class SlidePrediction {
 
 	public record Options(int level, int core, int batch, double minTissue, boolean probabilities, boolean geojson, boolean rois) {
 
+		/**
+		 * Slides keep smaller tiles than images (512 cores, batches of 4): a
+		 * background core is skipped whole, so fine cores skip more glass, and
+		 * the Java heap holds only a batch of them. 0 and 0 choose the largest
+		 * tiles the memory budget allows, for slides that are mostly tissue.
+		 */
 		public static Options defaults() {
-			return new Options(0, 512, TiledPredictor.DEFAULT_BATCH, 0.05, false, false, false);
+			return new Options(0, 512, 4, 0.05, false, false, false);
 		}
 
 		public Options level(final int l) {

@@ -34,10 +34,10 @@ public final class PredictFolderCommand extends LsrCommand {
 	@Parameter(label = "output folder", style = "directory", required = false, persist = false)
 	private File out;
 
-	@Parameter(label = "output pixels per tile side", min = "1", persist = false)
+	@Parameter(label = "output pixels per tile side (0 = automatic)", min = "0", persist = false)
 	private int tile = TiledPredictor.DEFAULT_CORE;
 
-	@Parameter(label = "tiles per TensorFlow run", min = "1", persist = false)
+	@Parameter(label = "tiles per TensorFlow run (0 = automatic)", min = "0", persist = false)
 	private int batch = TiledPredictor.DEFAULT_BATCH;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Images predicted")
@@ -58,7 +58,6 @@ public final class PredictFolderCommand extends LsrCommand {
 		final Path modelDir = Inputs.folder(model, "model", "model folder").toPath();
 		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
 		final Path dir = Inputs.required(out, "out", "output folder").toPath();
-		if (tile < 1 || batch < 1) throw new LsrException("tile and batch must be positive, not " + tile + " and " + batch);
 		try (Network net = Network.load(modelDir)) {
 			predicted = FolderPrediction.run(net, images, dir, tile, batch, progress);
 		}

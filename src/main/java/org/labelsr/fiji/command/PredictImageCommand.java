@@ -35,10 +35,10 @@ public final class PredictImageCommand extends LsrCommand {
 		description = "A folder written by Train LSR Model (model.json and saved_model.pb)")
 	private File model;
 
-	@Parameter(label = "output pixels per tile side", min = "1", persist = false)
+	@Parameter(label = "output pixels per tile side (0 = automatic)", min = "0", persist = false)
 	private int tile = TiledPredictor.DEFAULT_CORE;
 
-	@Parameter(label = "tiles per TensorFlow run", min = "1", persist = false)
+	@Parameter(label = "tiles per TensorFlow run (0 = automatic)", min = "0", persist = false)
 	private int batch = TiledPredictor.DEFAULT_BATCH;
 
 	@Parameter(label = "class whose boundary is drawn", min = "0", persist = false)
@@ -63,7 +63,6 @@ public final class PredictImageCommand extends LsrCommand {
 	@Override
 	protected void execute(final FijiProgress progress) {
 		final File modelDir = Inputs.folder(model, "model", "model folder");
-		if (tile < 1 || batch < 1) throw new LsrException("tile and batch must be positive, not " + tile + " and " + batch);
 		final RgbImage rgb = ImageInput.rgb(image, progress);
 		final String base = stripExtension(image.getTitle());
 		try (Network net = Network.load(modelDir.toPath())) {
