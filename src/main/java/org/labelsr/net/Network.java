@@ -77,8 +77,17 @@ public final class Network implements AutoCloseable {
 			return Tensors.read((TFloat32) r.get(0));
 		}
 		catch (final TFResourceExhaustedException e) {
-			throw new LsrException("TensorFlow ran out of memory predicting " + n + " tile(s) of " + w + " x " + h + " px: use smaller tiles (--tile) or fewer at a time (--batch). "
+			throw new OutOfMemory("TensorFlow ran out of memory predicting " + n + " tile(s) of " + w + " x " + h + " px: use smaller tiles (--tile) or fewer at a time (--batch). "
 				+ e.getMessage().lines().findFirst().orElse(""), e);
+		}
+	}
+
+	/** TensorFlow could not allocate what a run needed; smaller tiles may fit. */
+	public static final class OutOfMemory extends LsrException {
+		private static final long serialVersionUID = 1L;
+
+		OutOfMemory(final String message, final Throwable cause) {
+			super(message, cause);
 		}
 	}
 

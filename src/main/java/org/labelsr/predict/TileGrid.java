@@ -12,7 +12,10 @@ import net.imglib2.Interval;
  * halo of context, and how many tiles go through the network at once.
  * <p>
  * Automatic sizes spend a budget of input pixels per session run: the largest
- * core whose tile fits it, and as many tiles per batch as fit. The halo is
+ * core whose tile fits it, and as many tiles per batch as fit. The budget is
+ * TensorFlow memory, so it shrinks for wider networks ({@link #budgetFor}),
+ * and a run that still runs out of memory retries with a quarter of it
+ * ({@link TiledPredictor}). The halo is
  * fixed by the receptive field, so large tiles are what makes tiling cheap: a
  * 2048 core reads (2048 + 128)^2 pixels, 1.13 times its own, a 512 core 1.56
  * times (docs/BENCHMARKS.md, performance).
@@ -23,10 +26,19 @@ public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval>
 	public static final int AUTO = 0;
 
 	/**
-	 * Input pixels per session run for automatic sizes: one 2176^2 tile (a
-	 * 2048 core), about 2.2 GB of TensorFlow memory for the default U-Net.
+	 * Input pixels per session run for automatic sizes with the default U-Net
+	 * (16 filters): one 2176^2 tile (a 2048 core); a 4096^2 image predicts in
+	 * 2.9 GB resident memory with it (docs/BENCHMARKS.md).
 	 */
 	public static final long BUDGET_PIXELS = 2176L * 2176;
+
+	/** The smallest budget an out-of-memory retry goes down to: one 256^2 tile. */
+	public static final long MIN_BUDGET_PIXELS = 256L * 256;
+
+	/** The budget for a network whose first level has {@code baseFilters} filters (activation memory grows with them). */
+	public static long budgetFor(final int baseFilters) {
+		return Math.max(MIN_BUDGET_PIXELS, BUDGET_PIXELS * 16 / Math.max(16, baseFilters));
+	}
 
 	public int tileW() {
 		return coreX + 2 * halo;
@@ -40,18 +52,19 @@ public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval>
 	 * @param core the largest core side wanted, or {@link #AUTO}
 	 * @param batch tiles per session run, or {@link #AUTO}
 	 * @param multiple the network's input multiple (2^depth); cores are multiples of it
+	 * @param budget input pixels per session run for automatic sizes
 	 */
-	public static TileGrid of(final long w, final long h, final int core, final int batch, final int multiple, final int halo) {
+	public static TileGrid of(final long w, final long h, final int core, final int batch, final int multiple, final int halo, final long budget) {
 		if (w < 1 || h < 1) throw new IllegalArgumentException("empty image " + w + " x " + h);
 		if (core < 0 || batch < 0) throw new IllegalArgumentException("tile core and batch must be positive (or 0 for automatic)");
-		final int maxCore = core == AUTO ? Math.max(multiple, (int) Math.sqrt(BUDGET_PIXELS) / multiple * multiple - 2 * halo) : roundUp(core, multiple);
+		final int maxCore = core == AUTO ? Math.max(multiple, (int) Math.sqrt(budget) / multiple * multiple - 2 * halo) : roundUp(core, multiple);
 		final int cx = balanced(w, maxCore, multiple), cy = balanced(h, maxCore, multiple);
 		final long tilePixels = (long) (cx + 2 * halo) * (cy + 2 * halo);
-		final int b = batch != AUTO ? batch : (int) Math.max(1, Math.min(64, BUDGET_PIXELS / tilePixels));
 		final List<Interval> cores = new ArrayList<>();
 		for (long y = 0; y < h; y += cy)
 			for (long x = 0; x < w; x += cx)
 				cores.add(new FinalInterval(new long[] { x, y }, new long[] { Math.min(x + cx, w) - 1, Math.min(y + cy, h) - 1 }));
+		final int b = batch != AUTO ? batch : (int) Math.max(1, Math.min(cores.size(), Math.min(64, budget / tilePixels)));
 		return new TileGrid(cx, cy, halo, b, cores);
 	}
 

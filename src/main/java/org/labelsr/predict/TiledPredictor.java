@@ -29,6 +29,11 @@ import org.labelsr.net.Network;
  * Output goes core by core to a {@link TileSink}, so that neither the image
  * (a lazily read slide) nor the prediction has to fit in memory. Cores whose
  * tissue fraction is below a threshold are not run through the network.
+ * <p>
+ * With automatic sizes, a first batch that runs out of TensorFlow memory is
+ * retried with a quarter of the pixel budget (as CSBDeep does with more
+ * tiles), down to {@link TileGrid#MIN_BUDGET_PIXELS}; the smaller budget is
+ * kept for the images that follow.
  */
 public final class TiledPredictor {
 
@@ -43,6 +48,7 @@ public final class TiledPredictor {
 	private final int core;
 	private final int batch;
 	private final double minTissue;
+	private long budget;
 
 	/**
 	 * {@code core}: output pixels per tile side at most (rounded up to the
@@ -64,6 +70,7 @@ public final class TiledPredictor {
 		this.core = core;
 		this.batch = batch;
 		this.minTissue = minTissue;
+		this.budget = TileGrid.budgetFor(net.info.base_filters);
 	}
 
 	public TiledPredictor(final Network net) {
@@ -72,7 +79,7 @@ public final class TiledPredictor {
 
 	/** How an image of this size is cut. */
 	public TileGrid grid(final long w, final long h) {
-		return TileGrid.of(w, h, core, batch, net.info.multiple, net.info.halo);
+		return TileGrid.of(w, h, core, batch, net.info.multiple, net.info.halo, budget);
 	}
 
 	/**
@@ -90,7 +97,25 @@ public final class TiledPredictor {
 	public Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileSink sink, final Progress progress) {
 		final long w = image.dimension(0), h = image.dimension(1);
 		if (w < 1 || h < 1) throw new LsrException("cannot predict an empty image (" + w + " x " + h + ")");
-		final TileGrid grid = grid(w, h);
+		final boolean automatic = core == TileGrid.AUTO || batch == TileGrid.AUTO;
+		while (true) {
+			final long[] emitted = { 0 };
+			final TileGrid grid = grid(w, h);
+			try {
+				return run(image, grid, (x, y, cw, ch, p) -> {
+					emitted[0]++;
+					sink.core(x, y, cw, ch, p);
+				}, progress);
+			}
+			catch (final Network.OutOfMemory e) {
+				if (!automatic || emitted[0] > 0 || budget <= TileGrid.MIN_BUDGET_PIXELS) throw e;
+				budget = Math.max(TileGrid.MIN_BUDGET_PIXELS, budget / 4);
+				progress.warn(String.format("out of memory with %d tile(s) of %d x %d px; retrying with smaller tiles", grid.batch(), grid.tileW(), grid.tileH()));
+			}
+		}
+	}
+
+	private Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileGrid grid, final TileSink sink, final Progress progress) {
 		final int halo = grid.halo(), tileW = grid.tileW(), tileH = grid.tileH(), batch = grid.batch();
 		final List<Interval> cores = grid.cores();
 		final RandomAccessible<ARGBType> mirrored = Views.extendMirrorSingle(Views.zeroMin(image));

@@ -14,7 +14,7 @@ class TileGridTest {
 
 	@Test
 	void automaticTilesAreAsLargeAsTheBudgetAllows() {
-		final TileGrid g = TileGrid.of(4096, 4096, TileGrid.AUTO, TileGrid.AUTO, MULTIPLE, HALO);
+		final TileGrid g = TileGrid.of(4096, 4096, TileGrid.AUTO, TileGrid.AUTO, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS);
 		assertEquals(2048, g.coreX());
 		assertEquals(2176, g.tileW());
 		assertEquals(4, g.cores().size());
@@ -24,8 +24,9 @@ class TileGridTest {
 
 	@Test
 	void anImageThatFitsIsOneTile() {
-		final TileGrid g = TileGrid.of(2000, 1500, TileGrid.AUTO, TileGrid.AUTO, MULTIPLE, HALO);
+		final TileGrid g = TileGrid.of(2000, 1500, TileGrid.AUTO, TileGrid.AUTO, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS);
 		assertEquals(1, g.cores().size());
+		assertEquals(1, g.batch(), "no batch larger than the tiles there are");
 		assertEquals(2000, g.coreX());
 		assertEquals(1504, g.coreY());
 	}
@@ -33,7 +34,7 @@ class TileGridTest {
 	@Test
 	void coresAreBalancedNotASliverAtTheEnd() {
 		// 2048 with at most 1536: two cores of 1024, not 1536 + a 512 sliver that costs a full tile.
-		final TileGrid g = TileGrid.of(2048, 600, 1536, 1, MULTIPLE, HALO);
+		final TileGrid g = TileGrid.of(2048, 600, 1536, 1, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS);
 		assertEquals(1024, g.coreX());
 		assertEquals(600, g.coreY());
 		assertEquals(2, g.cores().size());
@@ -42,7 +43,7 @@ class TileGridTest {
 	@Test
 	void coresCoverEveryPixelOnce() {
 		for (final int[] c : new int[][] { { 203, 157, 16 }, { 1000, 37, 64 }, { 5000, 4097, 0 }, { 9, 9, 512 } }) {
-			final TileGrid g = TileGrid.of(c[0], c[1], c[2], 0, MULTIPLE, HALO);
+			final TileGrid g = TileGrid.of(c[0], c[1], c[2], 0, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS);
 			final int[] hits = new int[c[0] * c[1]];
 			for (final Interval i : g.cores()) {
 				assertTrue(i.dimension(0) <= g.coreX() && i.dimension(1) <= g.coreY());
@@ -58,9 +59,19 @@ class TileGridTest {
 	}
 
 	@Test
+	void widerNetworksGetSmallerTiles() {
+		assertEquals(TileGrid.BUDGET_PIXELS, TileGrid.budgetFor(16));
+		assertEquals(TileGrid.BUDGET_PIXELS, TileGrid.budgetFor(8), "narrower networks do not get larger tiles than measured");
+		final TileGrid g = TileGrid.of(4096, 4096, TileGrid.AUTO, TileGrid.AUTO, MULTIPLE, HALO, TileGrid.budgetFor(64));
+		// a quarter of the pixels: tiles of at most 1088, cores of at most 960, balanced to 5 x 824 over 4096
+		assertEquals(824, g.coreX());
+		assertTrue((long) g.tileW() * g.tileH() <= TileGrid.budgetFor(64));
+	}
+
+	@Test
 	void smallTilesAreBatchedWithinTheBudget() {
-		final TileGrid g = TileGrid.of(4096, 4096, 512, TileGrid.AUTO, MULTIPLE, HALO);
+		final TileGrid g = TileGrid.of(4096, 4096, 512, TileGrid.AUTO, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS);
 		assertEquals(TileGrid.BUDGET_PIXELS / (640 * 640), g.batch());
-		assertEquals(3, TileGrid.of(4096, 4096, 512, 3, MULTIPLE, HALO).batch());
+		assertEquals(3, TileGrid.of(4096, 4096, 512, 3, MULTIPLE, HALO, TileGrid.BUDGET_PIXELS).batch());
 	}
 }

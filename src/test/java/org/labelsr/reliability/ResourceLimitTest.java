@@ -66,6 +66,49 @@ class ResourceLimitTest {
 		}
 	}
 
+	/**
+	 * Automatic tiles that do not fit are retried smaller, the real
+	 * TensorFlow allocation failing: a graph that asks for terabytes when
+	 * its input is taller than 1100 px and passes the image through below.
+	 */
+	@Test
+	void automaticTilesThatRunOutOfMemoryAreRetriedSmaller() {
+		try (org.tensorflow.Graph g = new org.tensorflow.Graph(); org.tensorflow.Session s = new org.tensorflow.Session(g)) {
+			final org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
+			final var image = tf.withName("image").placeholder(org.tensorflow.types.TFloat32.class);
+			final var height = tf.gather(tf.shape(image), tf.constant(1), tf.constant(0));
+			final var copies = tf.math.add(tf.math.mul(tf.nn.relu(tf.math.sub(height, tf.constant(1100))), tf.constant(1000)), tf.constant(1));
+			final var tiled = tf.tile(image, tf.stack(java.util.List.of(tf.constant(1), copies, tf.constant(1), tf.constant(1))));
+			tf.withName("probs").math.div(tf.slice(tiled, tf.constant(new int[] { 0, 0, 0, 0 }), tf.constant(new int[] { -1, -1, -1, 2 })), tf.constant(255f));
+			final org.labelsr.net.ModelInfo info = new org.labelsr.net.ModelInfo();
+			info.classes = java.util.List.of("a", "b");
+			info.multiple = 8;
+			info.base_filters = 16;
+			final org.labelsr.net.Network net = org.labelsr.net.Network.of(info, s);
+			final org.labelsr.io.RgbImage img = new org.labelsr.io.RgbImage(1200, 1200);
+			for (int i = 0; i < img.argb.length; i++)
+				img.argb[i] = (i % 251) << 16 | (i % 13) << 8;
+			final java.util.List<String> warnings = new java.util.ArrayList<>();
+			final Progress progress = new Progress() {
+				@Override
+				public void step(final long done, final long total, final String message) {}
+
+				@Override
+				public void warn(final String message) {
+					warnings.add(message);
+				}
+			};
+			final org.labelsr.predict.Prediction p = org.labelsr.predict.Prediction.of(new org.labelsr.predict.TiledPredictor(net), img, 2, progress);
+			assertEquals(java.util.List.of("out of memory with 1 tile(s) of 1200 x 1200 px; retrying with smaller tiles"), warnings);
+			for (final int i : new int[] { 0, 1234, 1200 * 1200 - 1 })
+				assertEquals((i % 251) / 255f, p.probabilities[i], 1e-6, "pixel " + i + " went through the network");
+			// Explicit sizes are the user's: no retry, the message says what to change.
+			final String msg = org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class,
+				() -> org.labelsr.predict.Prediction.of(new org.labelsr.predict.TiledPredictor(net, 2048, 1), img, 2, progress)).getMessage();
+			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 1200 x 1200 px", "--tile");
+		}
+	}
+
 	@Test
 	void tensorFlowOutOfMemoryWhileTrainingSuggestsASmallerBatch() {
 		// oneDNN off: with it, TensorFlow 2.18 sometimes dereferences a failed allocation and dies
