@@ -1,6 +1,8 @@
 package org.labelsr.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,6 +32,10 @@ public final class TrainCommand {
 		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule",
 		"--slide", "--labels", "--table", "--level", "--block");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
+	/** What a resumed run may change; the rest of the run is what training.json recorded. */
+	private static final Set<String> RESUMABLE = Set.of("--data", "--out", "--steps", "--learning-rate", "--resume", "--slide", "--labels", "--table", "--level", "--block");
+
+	private static final List<String> OPTIONS_AND_FLAGS = java.util.stream.Stream.concat(OPTIONS.stream(), FLAGS.stream()).sorted().toList();
 
 	private TrainCommand() {}
 
@@ -45,6 +51,13 @@ public final class TrainCommand {
 		if (resume && a.has("--steps")) s.steps = a.integer("--steps", s.steps);
 		// the learning rate is fed, not built into the graph: after a NaN, a run can go on from its last checkpoint with a smaller one
 		if (resume && a.has("--learning-rate")) s.learningRate = a.number("--learning-rate", s.learningRate);
+		if (resume) {
+			final List<String> ignored = new ArrayList<>();
+			for (final String o : OPTIONS_AND_FLAGS)
+				if (a.has(o) && !RESUMABLE.contains(o)) ignored.add(o);
+			if (!ignored.isEmpty()) System.err.println("train: --resume continues the run recorded in " + out.resolve("training.json") + "; "
+				+ String.join(", ", ignored) + " ignored (only --steps and --learning-rate change on resume)");
+		}
 		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
 		final Trainer.Outcome o = a.has("--slide") ? SlideTraining.run(a, s, out, resume, progress) : Training.run(a.path("--data"), s, out, resume, progress, null);
 		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",

@@ -63,4 +63,14 @@ class MainTest {
 		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.resolve("in").toString(), "--out", tmp.resolve("o").toString()));
 		assertTrue(err.contains("model.json"), err);
 	}
+
+	@Test
+	void resumeSaysWhichOptionsItIgnores(@TempDir final Path tmp) {
+		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "3", "--loss", "inter", "--seed", "9"));
+		assertTrue(err.contains("--loss, --seed ignored") && err.contains("training.json"), err);
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4"));
+		assertTrue(!err.contains("ignored"), err);
+	}
 }
