@@ -22,4 +22,9 @@ record BenchConfig(String kind, int trainImages, int valImages, int testImages, 
 	static BenchConfig quick(final String kind, final List<String> methods) {
 		return new BenchConfig(kind, 8, 2, 4, 384, 32, 600, 150, List.of(1L, 2L, 3L), List.of(1e-3), methods, 101);
 	}
+
+	/** The same run with another learning-rate grid (one rate: no tuning), e.g. to see how the ranking depends on it. */
+	BenchConfig withLearningRates(final List<Double> rates) {
+		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, List.copyOf(rates), methods, dataSeed);
+	}
 }

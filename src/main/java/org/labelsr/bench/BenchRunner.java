@@ -13,12 +13,14 @@ public final class BenchRunner {
 
 	private BenchRunner() {}
 
-	public static void run(final String kind, final boolean quick, final List<String> methods, final Path out, final PrintStream log) {
+	/** {@code methods} and {@code learningRates} null: the configuration's own. */
+	public static void run(final String kind, final boolean quick, final List<String> methods, final List<Double> learningRates, final Path out, final PrintStream log) {
 		final List<String> kinds = kind.equals("all") ? KINDS : List.of(kind);
 		for (final String k : kinds) {
 			if (!KINDS.contains(k)) throw new LsrException("bench: unknown data kind '" + k + "' (hne, glands, multiclass or all)");
 			final List<String> m = methods != null ? methods : quick ? BenchConfig.METHODS : BenchConfig.FULL_METHODS;
-			final BenchConfig c = quick ? BenchConfig.quick(k, m) : BenchConfig.full(k, m);
+			final BenchConfig base = quick ? BenchConfig.quick(k, m) : BenchConfig.full(k, m);
+			final BenchConfig c = learningRates == null ? base : base.withLearningRates(learningRates);
 			new Bench(c, out.resolve(k + (quick ? "-quick" : "")), log).run();
 		}
 	}

@@ -16,13 +16,13 @@ import org.labelsr.io.AtomicFiles;
 public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--out DIR]",
+		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--out DIR]",
 		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule");
 
 	private BenchCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--out"), Set.of("--quick"));
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--out"), Set.of("--quick"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -31,7 +31,15 @@ public final class BenchCommand {
 		final Path out = a.has("--out") ? a.path("--out") : home.resolve("bench-output");
 		AtomicFiles.checkWritableFolder(out);
 		final List<String> methods = a.has("--methods") ? Arrays.asList(a.required("--methods").split(";")) : null;
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, out, System.out);
+		List<Double> rates = null;
+		if (a.has("--learning-rates")) try {
+			rates = Arrays.stream(a.required("--learning-rates").split(",")).map(String::trim).map(Double::parseDouble).toList();
+			if (rates.stream().anyMatch(r -> !(r > 0))) throw new NumberFormatException();
+		}
+		catch (final NumberFormatException e) {
+			throw a.fail("--learning-rates must be positive numbers separated by commas, not '" + a.required("--learning-rates") + "'");
+		}
+		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, out, System.out);
 		return 0;
 	}
 }
