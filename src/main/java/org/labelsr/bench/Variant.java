@@ -12,10 +12,10 @@ import org.labelsr.train.TrainingSettings;
 /**
  * One trained method of the benchmark: a loss with its named options, written
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
- * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule. A
+ * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup. A
  * learning rate left out is tuned on the validation split.
  */
-public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule) {
+public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -24,6 +24,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN;
 		int k = 15, g = 2;
 		String schedule = "constant";
+		int warmup = 0;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -37,14 +38,15 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "G" -> g = Integer.parseInt(v);
 					case "lr" -> lr = Double.parseDouble(v);
 					case "schedule" -> schedule = v;
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule)");
+					case "warmup" -> warmup = Integer.parseInt(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho), k, g, lr, schedule);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho), k, g, lr, schedule, warmup);
 	}
 
 	public boolean tuned() {
@@ -59,6 +61,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		s.batchGroups = groups;
 		s.learningRate = lr;
 		s.schedule = schedule;
+		s.warmup = warmup;
 		s.checkpointEvery = steps;
 		return s;
 	}

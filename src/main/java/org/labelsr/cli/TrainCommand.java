@@ -23,13 +23,13 @@ public final class TrainCommand {
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--schedule constant|cosine]",
+		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--schedule constant|cosine] [--warmup STEPS]",
 		"                 [--checkpoint-every N] [--resume]",
 		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule", "--warmup",
 		"--slide", "--labels", "--table", "--level", "--block");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -87,6 +87,7 @@ public final class TrainCommand {
 		s.augment = !a.flag("--no-augment");
 		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
 		s.schedule = a.string("--schedule", s.schedule);
+		s.warmup = a.integer("--warmup", s.warmup);
 		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
 		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
 		return s;

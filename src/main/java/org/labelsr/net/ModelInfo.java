@@ -56,6 +56,8 @@ public final class ModelInfo {
 		public String optimizer;
 		public double learning_rate;
 		public String schedule;
+		/** Learning-rate warm-up steps; 0 in models from before it existed. */
+		public int warmup;
 		public int steps;
 		public long seed;
 		public int batch_groups;

@@ -25,6 +25,12 @@ public final class TrainingSettings {
 	public int checkpointEvery = 250;
 	/** constant, or cosine: decays the learning rate to zero along a half cosine over the run. */
 	public String schedule = "constant";
+	/**
+	 * Steps over which the learning rate rises linearly to its value (0: none).
+	 * Adam's first steps move every weight by about the learning rate at
+	 * once; on noisy labels that can saturate the softmax for good.
+	 */
+	public int warmup;
 
 	public TrainingSettings(final LossSpec loss) {
 		this.loss = loss;
@@ -36,8 +42,9 @@ public final class TrainingSettings {
 
 	/** The learning rate of step {@code step} (0-based) under the schedule. */
 	public double learningRate(final int step) {
-		if (schedule.equals("cosine")) return learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
-		return learningRate();
+		final double ramp = warmup > 0 ? Math.min(1, (step + 1.0) / warmup) : 1;
+		if (schedule.equals("cosine")) return ramp * learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
+		return ramp * learningRate();
 	}
 
 	public int batchSize() {
@@ -62,6 +69,7 @@ public final class TrainingSettings {
 		t.optimizer = optimizer.id;
 		t.learning_rate = learningRate();
 		t.schedule = schedule;
+		t.warmup = warmup;
 		t.steps = steps;
 		t.seed = seed;
 		t.batch_groups = batchGroups;
@@ -78,6 +86,7 @@ public final class TrainingSettings {
 		s.optimizer = OptimizerKind.parse(t.optimizer);
 		s.learningRate = t.learning_rate;
 		if (t.schedule != null) s.schedule = t.schedule;
+		s.warmup = t.warmup;
 		s.steps = t.steps;
 		s.seed = t.seed;
 		s.batchGroups = t.batch_groups;
@@ -97,6 +106,7 @@ public final class TrainingSettings {
 		if (groupSize < 1 || loss.kind.grouped() && groupSize < 2)
 			throw new org.labelsr.LsrException("--group-size must be at least " + (loss.kind.grouped() ? "2 for the inter-instance losses" : "1") + ", not " + groupSize);
 		if (!(learningRate() > 0 && learningRate() < 1)) throw new org.labelsr.LsrException("--learning-rate must lie in (0, 1), not " + learningRate());
+		if (warmup < 0) throw new org.labelsr.LsrException("--warmup must be >= 0 steps, not " + warmup);
 		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
 		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
 		if (!schedule.equals("constant") && !schedule.equals("cosine")) throw new org.labelsr.LsrException("--schedule must be constant or cosine, not '" + schedule + "'");

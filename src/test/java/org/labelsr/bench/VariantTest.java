@@ -32,6 +32,17 @@ class VariantTest {
 	}
 
 	@Test
+	void warmupRampsTheLearningRateUpLinearly() {
+		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
+		assertEquals(100, s.warmup);
+		assertEquals(1e-5, s.learningRate(0), 1e-12);
+		assertEquals(5e-4, s.learningRate(49), 1e-12);
+		assertEquals(1e-3, s.learningRate(99), 1e-12);
+		assertEquals(1e-3, s.learningRate(500), 1e-12);
+		assertEquals(1e-3, Variant.parse("intra").settings(1000, 1, 1e-3).learningRate(0), 1e-12, "no warm-up by default");
+	}
+
+	@Test
 	void rejectsUnknownKeysAndBadNumbers() {
 		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:speed=3")).getMessage().contains("speed"));
 		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:lr=fast")).getMessage().contains("fast"));
