@@ -80,6 +80,9 @@ public final class TrainModelCommand extends LsrCommand {
 	@Parameter(label = "variance floor", min = "0", persist = false)
 	private double rho_min = LabelTable.DEFAULT_RHO_MIN;
 
+	@Parameter(label = "warm-up steps (learning rate ramps up linearly; 0 = none)", min = "0", persist = false)
+	private int warmup = 0;
+
 	@Parameter(label = "steps between checkpoints", min = "1", persist = false)
 	private int checkpoint_every = 250;
 
@@ -138,6 +141,7 @@ public final class TrainModelCommand extends LsrCommand {
 		s.baseFilters = Inputs.range(filters, 1, 1024, "filters");
 		s.context = context;
 		s.augment = !no_augment;
+		s.warmup = warmup;
 		s.checkpointEvery = checkpoint_every;
 		return s;
 	}
