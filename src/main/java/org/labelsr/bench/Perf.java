@@ -24,6 +24,7 @@ import org.labelsr.net.Tensors;
 import org.labelsr.net.TrainingGraph;
 import org.labelsr.net.UNetConfig;
 import org.labelsr.predict.Prediction;
+import org.labelsr.predict.TileGrid;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
@@ -49,6 +50,8 @@ public final class Perf {
 	private final Path sampleData;
 	private final Path torchScript;
 	private final List<String[]> rows = new ArrayList<>();
+	/** How the default predictor cut the 4096^2 image (set by the prediction figures). */
+	private TileGrid defaultGrid;
 
 	/** {@code torchScript}: bench/torch_unet.py to time PyTorch side by side, or null. */
 	public Perf(final PrintStream out, final Path work, final Path sampleData, final Path torchScript) {
@@ -86,10 +89,13 @@ public final class Perf {
 		}
 		final Path model = work.resolve("perf-model");
 		final double[] predict = prediction(model);
-		row("predict whole image 4096^2 (one 4224^2 tile: image + 64 px mirrored halo)", predict[0], "MPix/s");
-		row("predict tiled 4096^2, default (automatic: 4 cores of 2048 + 64 halo, batches of 1)", predict[1], "MPix/s");
+		final TileGrid g = defaultGrid;
+		final long padded = 4096 + 2L * g.halo();
+		row("predict whole image 4096^2 (one " + padded + "^2 tile: image + " + g.halo() + " px mirrored halo)", predict[0], "MPix/s");
+		row("predict tiled 4096^2, default (automatic: " + g.cores().size() + " cores of " + g.coreX() + " x " + g.coreY() + " + " + g.halo() + " halo, batches of "
+			+ g.batch() + ")", predict[1], "MPix/s");
 		row("tiled (default) / whole-image throughput", predict[1] / predict[0], "ratio");
-		row("pixels read, whole / default tiled: (4224/4096)^2 / (2176/2048)^2 (the inherent cost)", Math.pow(4224.0 / 4096, 2) / Math.pow(2176.0 / 2048, 2), "ratio");
+		row("pixels read, whole / default tiled (the inherent cost)", (double) padded * padded / ((double) g.tileW() * g.tileH() * g.cores().size()), "ratio");
 		row("predict tiled 4096^2, --tile 512 --batch 4 (the former default, whole slides' default)", predict[2], "MPix/s");
 		row("tiled (--tile 512 --batch 4) / whole-image throughput", predict[2] / predict[0], "ratio");
 		row("process start to first prediction (fresh JVM, 512^2 image)", firstPrediction(model), "s");
@@ -194,6 +200,7 @@ public final class Perf {
 		final RgbImage img = tile(Images.readRgb(firstImage()), 4096);
 		try (Network net = Network.load(model)) {
 			final TiledPredictor whole = new TiledPredictor(net, 8192, 1), tiled = new TiledPredictor(net), small = new TiledPredictor(net, 512, 4);
+			defaultGrid = tiled.grid(img.width, img.height);
 			final double mpix = img.width * (double) img.height / 1e6;
 			final double tw = Timing.median(1, 3, () -> Prediction.of(whole, img, 2, Progress.NONE));
 			final double tt = Timing.median(1, 3, () -> Prediction.of(tiled, img, 2, Progress.NONE));
