@@ -15,9 +15,12 @@ import org.labelsr.data.synth.SynthDataSetWriter;
 import org.labelsr.data.synth.SynthKind;
 import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.eval.BoundaryMask;
+import org.labelsr.eval.IntraBias;
+import org.labelsr.label.LabelTable;
 import org.labelsr.eval.ComparisonPicture;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
@@ -63,7 +66,7 @@ public final class Bench {
 		final Map<String, ByteMap> firstTest = new LinkedHashMap<>();
 		final List<ByteMap> base = test.baseline(data.table());
 		firstTest.put("low-res baseline", base.get(0));
-		rows.add(new Row("low-res baseline", Double.NaN, List.of(Metrics.of(test.counts(base), classes)), List.of(), 0));
+		rows.add(new Row("low-res baseline", Double.NaN, List.of(test.metrics(base)), List.of(), 0));
 		log.println(Report.line(rows.get(0)));
 		for (final String spec : config.methods()) {
 			final Variant v = Variant.parse(spec);
@@ -79,7 +82,7 @@ public final class Bench {
 				bestSteps.add(o.bestStep());
 				try (Network net = Network.load(model.resolve("best"))) {
 					final List<ByteMap> pred = test.predict(net);
-					perSeed.add(Metrics.of(test.counts(pred), classes));
+					perSeed.add(test.metrics(pred).withLargestLogit(test.largestLogit(net)));
 					if (seed == config.seeds().get(0)) firstTest.put(v.name(), pred.get(0));
 				}
 			}
@@ -89,11 +92,22 @@ public final class Bench {
 		}
 		ComparisonPicture.write(out.resolve("typical-prediction.png"), test.images.get(0), test.truths.get(0),
 			firstTest.entrySet().stream().map(e -> new ComparisonPicture.Panel(e.getKey(), e.getValue())).toList(), 256);
-		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9) + "\n" + sensitivity.markdown(rows);
+		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9) + "\n" + sensitivity.markdown(rows) + "\n" + labelBias(data);
 		AtomicFiles.writeString(out.resolve("results.md"), report);
 		log.println();
 		log.print(report);
 		return rows;
+	}
+
+	/** The intra loss's optimum against the truth on the training blocks ({@link IntraBias}). */
+	private static String labelBias(final DataSet data) {
+		final List<ByteMap> truths = new ArrayList<>(), labels = new ArrayList<>();
+		for (final Item i : data.train()) {
+			truths.add(data.truth(i));
+			labels.add(data.labelMap(i));
+		}
+		return "What the intra loss asks on the training blocks, by true (foreground) fraction, rho floored at " + LabelTable.DEFAULT_RHO_MIN + ":\n\n"
+			+ IntraBias.markdown(IntraBias.of(truths, labels, data.table(), LabelTable.DEFAULT_RHO_MIN));
 	}
 
 	/** The learning rate of the grid whose seed-1 model scores best on validation. */
@@ -144,14 +158,30 @@ public final class Bench {
 	}
 
 	private Run train(final Variant v, final long seed, final double lr, final Path dataDir, final Path model, final HeldOut val) {
-		final Run done = java.nio.file.Files.isDirectory(model.resolve("best")) ? Run.read(model) : null;
-		if (done != null) return done;
 		final TrainingSettings s = v.settings(config.steps(), seed, lr);
+		final Run done = java.nio.file.Files.isDirectory(model.resolve("best")) ? Run.read(model) : null;
+		if (done != null) {
+			// a folder name does not say everything (a default may have changed since): reuse only the very same run
+			final List<String> changed = s.differencesFrom(ModelInfo.readFile(model.resolve(Trainer.SETTINGS_FILE), model));
+			if (changed.isEmpty()) return done;
+			log.printf(Locale.ROOT, "  retraining %s: it was trained with other settings (%s)%n", model.getFileName(), String.join(", ", changed));
+			deleteRun(model);
+		}
 		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
 		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds, o.validation);
 		run.write(model);
 		log.printf(Locale.ROOT, "  trained %s seed %d lr %.0e: %.0f s, best validation %.4f at step %d%n", v.name(), seed, lr, run.seconds(), run.bestScore(), run.bestStep());
 		return run;
+	}
+
+	/** Training into a folder that holds a finished run would resume it; the old run goes first. */
+	private static void deleteRun(final Path model) {
+		try {
+			AtomicFiles.deleteTree(model);
+		}
+		catch (final java.io.IOException e) {
+			throw new org.labelsr.LsrException("bench: cannot remove the outdated run " + model + ": " + e.getMessage());
+		}
 	}
 
 	private Path modelDir(final Variant v, final long seed, final double lr) {

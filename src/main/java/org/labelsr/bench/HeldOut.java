@@ -6,6 +6,7 @@ import java.util.List;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
+import org.labelsr.eval.BlockFractions;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.eval.ConfusionCounts;
 import org.labelsr.eval.LowResBaseline;
@@ -57,11 +58,26 @@ final class HeldOut implements Trainer.Validator {
 		return out;
 	}
 
+	/** The largest |logit| on the centre of the first image (at most 256 px square, a multiple of the network's). */
+	double largestLogit(final Network net) {
+		final RgbImage img = images.get(0);
+		final int m = net.info.multiple;
+		final int w = Math.min(256, img.width) / m * m, h = Math.min(256, img.height) / m * m;
+		final float[] x = new float[w * h * 3];
+		img.toFloats((img.width - w) / 2, (img.height - h) / 2, w, h, x, 0);
+		return net.largestLogit(x, 1, h, w);
+	}
+
 	List<ByteMap> baseline(final LabelTable table) {
 		final List<ByteMap> out = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++)
 			out.add(LowResBaseline.classMap(table, labels.get(i), images.get(i).width, images.get(i).height, items.get(i).labels()));
 		return out;
+	}
+
+	/** Test scores: confusion counts and the block fractions. */
+	Metrics metrics(final List<ByteMap> predictions) {
+		return Metrics.of(counts(predictions), classes, BlockFractions.of(truths, predictions, labels, classes));
 	}
 
 	/** {all pixels, masked pixels} confusion counts, summed over the images. */

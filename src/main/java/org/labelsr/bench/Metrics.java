@@ -1,13 +1,25 @@
 package org.labelsr.bench;
 
+import org.labelsr.eval.BlockFractions;
 import org.labelsr.eval.ConfusionCounts;
 
 /**
- * The benchmark's four numbers: IoU, DICE, masked IoU, masked DICE of the
+ * The benchmark's numbers: IoU, DICE, masked IoU, masked DICE of the
  * foreground (class 1) of a two-class table; with more classes, their mean
- * over all classes (each class is someone's foreground there).
+ * over all classes (each class is someone's foreground there). Then the
+ * {@link BlockFractions} (NaN where not computed, as in validation).
  */
-record Metrics(double iou, double dice, double maskedIou, double maskedDice) {
+record Metrics(double iou, double dice, double maskedIou, double maskedDice, double blockError, double spreadRatio, double largestLogit) {
+
+	static Metrics of(final ConfusionCounts[] counts, final int classes, final BlockFractions blocks) {
+		final Metrics m = of(counts, classes);
+		return new Metrics(m.iou, m.dice, m.maskedIou, m.maskedDice, blocks.blockError(), blocks.spreadRatio(), Double.NaN);
+	}
+
+	/** With the network's largest |logit| ({@link org.labelsr.net.Network#largestLogit}). */
+	Metrics withLargestLogit(final double z) {
+		return new Metrics(iou, dice, maskedIou, maskedDice, blockError, spreadRatio, z);
+	}
 
 	static Metrics of(final ConfusionCounts[] counts, final int classes) {
 		double iou = 0, dice = 0, miou = 0, mdice = 0;
@@ -19,7 +31,7 @@ record Metrics(double iou, double dice, double maskedIou, double maskedDice) {
 			mdice += counts[1].dice(c);
 		}
 		final int n = classes - first;
-		return new Metrics(iou / n, dice / n, miou / n, mdice / n);
+		return new Metrics(iou / n, dice / n, miou / n, mdice / n, Double.NaN, Double.NaN, Double.NaN);
 	}
 
 	double get(final int i) {
@@ -27,7 +39,10 @@ record Metrics(double iou, double dice, double maskedIou, double maskedDice) {
 			case 0 -> iou;
 			case 1 -> dice;
 			case 2 -> maskedIou;
-			default -> maskedDice;
+			case 3 -> maskedDice;
+			case 4 -> blockError;
+			case 5 -> spreadRatio;
+			default -> largestLogit;
 		};
 	}
 }

@@ -6,14 +6,15 @@ import java.util.Locale;
 /** Tables of the benchmark: mean ± standard deviation across seeds, and paired differences. */
 final class Report {
 
-	private static final String[] METRICS = { "IoU", "DICE", "masked IoU", "masked DICE" };
+	private static final String[] METRICS = { "IoU", "DICE", "masked IoU", "masked DICE", "block error", "spread ratio", "largest logit" };
 
 	private Report() {}
 
 	static String line(final Bench.Row r) {
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s", r.method()));
-		for (int m = 0; m < 4; m++)
+		for (int m = 0; m < 6; m++)
 			sb.append(String.format(Locale.ROOT, "  %s %s", METRICS[m], meanSd(r.seeds(), m)));
+		sb.append("  largest logit ").append(logits(r.seeds()));
 		return sb.toString();
 	}
 
@@ -23,13 +24,13 @@ final class Report {
 			c.trainImages(), c.valImages(), c.testImages(), c.size(), c.block(), c.dataSeed()));
 		sb.append(String.format(Locale.ROOT, "Training: %d steps, model chosen on validation every %d steps; seeds %s; learning rate grid %s.%n%n", c.steps(),
 			c.validateEvery(), c.seeds(), c.learningRates()));
-		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | masked IoU per seed | best steps | train s |\n|---|---|---|---|---|---|---|---|---|\n");
+		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | masked IoU per seed | best steps | train s | block error | spread ratio | largest logit |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (final Bench.Row r : rows) {
 			sb.append(String.format(Locale.ROOT, "| %s | %s |", r.method(), Double.isNaN(r.learningRate()) ? "-" : String.format(Locale.ROOT, "%.0e", r.learningRate())));
 			for (int m = 0; m < 4; m++)
 				sb.append(' ').append(meanSd(r.seeds(), m)).append(" |");
-			sb.append(String.format(Locale.ROOT, " %s | %s | %.0f |%n", java.util.Arrays.toString(round(r.seeds().stream().mapToDouble(Metrics::maskedIou).toArray())),
-				r.bestSteps(), r.trainSeconds()));
+			sb.append(String.format(Locale.ROOT, " %s | %s | %.0f | %s | %s | %s |%n", java.util.Arrays.toString(round(r.seeds().stream().mapToDouble(Metrics::maskedIou).toArray())),
+				r.bestSteps(), r.trainSeconds(), meanSd(r.seeds(), 4), meanSd(r.seeds(), 5), logits(r.seeds())));
 		}
 		sb.append('\n');
 		final Bench.Row intra = find(rows, "intra"), sup = find(rows, "supervised");
@@ -48,6 +49,10 @@ final class Report {
 			if (best != null) sb.append(String.format(Locale.ROOT, "Best label-super-resolution loss (%s) reaches %.3f of the supervised masked IoU.%n", best.method(),
 				mean(best.seeds(), 2) / mean(sup.seeds(), 2)));
 		}
+		sb.append("Block error: mean share of a labelled block's area given to the wrong classes (lower is better). Spread ratio: how much the predicted class fractions vary "
+			+ "across the blocks of one label, relative to the truth's (1 = as much; below 1 = squeezed towards the label's mean).\n");
+		sb.append("Largest logit: the largest |logit| of the chosen models on the centre of the first test image, per seed; beyond about 17 the float32 softmax is exactly 0 or 1 "
+			+ "and no gradient passes.\n");
 		sb.append(String.format(Locale.ROOT, "Run time %.1f min (load average %s at the end).%n", minutes, Timing.load()));
 		return sb.toString();
 	}
@@ -69,6 +74,11 @@ final class Report {
 		if (v.length < 2) return String.format(Locale.ROOT, "%.4f", mean);
 		final double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
 		return String.format(Locale.ROOT, "%.4f ± %.4f", mean, sd);
+	}
+
+	private static String logits(final List<Metrics> seeds) {
+		if (seeds.stream().allMatch(m -> Double.isNaN(m.largestLogit()))) return "-";
+		return seeds.stream().map(m -> Double.isNaN(m.largestLogit()) ? "?" : String.format(Locale.ROOT, "%.3g", m.largestLogit())).collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static double[] round(final double[] v) {

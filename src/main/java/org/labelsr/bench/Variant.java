@@ -12,7 +12,8 @@ import org.labelsr.train.TrainingSettings;
 /**
  * One trained method of the benchmark: a loss with its named options, written
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
- * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup. A
+ * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
+ * beta (logit penalty). A
  * learning rate left out is tuned on the validation split.
  */
 public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup) {
@@ -21,7 +22,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		final String[] parts = spec.trim().split(":", 2);
 		final LossKind kind = LossKind.parse(parts[0]);
 		Divergence div = Divergence.KL;
-		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN;
+		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN, beta = LossSpec.defaultLogitPenalty(kind);
 		int k = 15, g = 2;
 		String schedule = "constant";
 		int warmup = 0;
@@ -39,14 +40,15 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "lr" -> lr = Double.parseDouble(v);
 					case "schedule" -> schedule = v;
 					case "warmup" -> warmup = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup)");
+					case "beta" -> beta = Double.parseDouble(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho), k, g, lr, schedule, warmup);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup);
 	}
 
 	public boolean tuned() {

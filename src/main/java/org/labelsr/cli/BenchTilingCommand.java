@@ -72,14 +72,7 @@ public final class BenchTilingCommand {
 			final int n = Math.min(batch, tiles - first);
 			for (int i = 0; i < n; i++) {
 				final int tx = (first + i) % across * core, ty = (first + i) / across * core;
-				int k = i * core * core * 3;
-				for (int yy = 0; yy < core; yy++)
-					for (int xx = 0; xx < core; xx++) {
-						final int v = img.argb[(ty + yy) * img.width + tx + xx];
-						pixels[k++] = (v >> 16) & 0xff;
-						pixels[k++] = (v >> 8) & 0xff;
-						pixels[k++] = v & 0xff;
-					}
+				img.toFloats(tx, ty, core, core, pixels, i * core * core * 3);
 			}
 			net.run(n == batch ? pixels : Arrays.copyOf(pixels, n * core * core * 3), n, core, core);
 		}

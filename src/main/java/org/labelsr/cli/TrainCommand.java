@@ -20,16 +20,17 @@ import org.labelsr.train.TrainingSettings;
 public final class TrainCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|supervised --out MODEL_DIR",
+		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--schedule constant|cosine] [--warmup STEPS]",
+		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",
+		"                 [--schedule constant|cosine] [--warmup STEPS]",
 		"                 [--checkpoint-every N] [--resume]",
 		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--checkpoint-every", "--schedule", "--warmup",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup",
 		"--slide", "--labels", "--table", "--level", "--block");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -69,10 +70,11 @@ public final class TrainCommand {
 		final LossKind kind = LossKind.parse(a.required("--loss"));
 		final LossSpec loss;
 		try {
-			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN));
+			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN),
+				a.number("--logit-penalty", LossSpec.defaultLogitPenalty(kind)));
 		}
 		catch (final IllegalArgumentException e) {
-			throw a.fail("--lambda or --rho-min: " + e.getMessage());
+			throw a.fail("--lambda, --rho-min or --logit-penalty: " + e.getMessage());
 		}
 		final TrainingSettings s = new TrainingSettings(loss);
 		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));

@@ -105,4 +105,13 @@ public final class AtomicFiles {
 			return ((java.nio.file.FileSystemException) e).getReason() + " (" + ((java.nio.file.FileSystemException) e).getFile() + ")";
 		return e.getMessage();
 	}
+
+	/** Deletes a folder and everything in it (nothing if it does not exist). */
+	public static void deleteTree(final Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+			for (final Path q : s.sorted(java.util.Comparator.reverseOrder()).toList())
+				Files.delete(q);
+		}
+	}
 }

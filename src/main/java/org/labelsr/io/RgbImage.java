@@ -39,6 +39,18 @@ public final class RgbImage {
 		argb[y * width + x] = 0xff000000 | (r << 16) | (g << 8) | b;
 	}
 
+	/** Writes the w x h rectangle at (x0, y0) as R, G, B floats (0..255), row-major, into {@code dst} from {@code at}: a network's input. */
+	public void toFloats(final int x0, final int y0, final int w, final int h, final float[] dst, final int at) {
+		int k = at;
+		for (int y = y0; y < y0 + h; y++)
+			for (int x = x0; x < x0 + w; x++) {
+				final int v = argb[y * width + x];
+				dst[k++] = (v >> 16) & 0xff;
+				dst[k++] = (v >> 8) & 0xff;
+				dst[k++] = v & 0xff;
+			}
+	}
+
 	/** An ImgLib2 view on the same pixels (no copy). */
 	public ArrayImg<ARGBType, IntArray> asImg() {
 		return ArrayImgs.argbs(argb, width, height);

@@ -6,9 +6,13 @@ import java.util.stream.Collectors;
 
 import org.labelsr.LsrException;
 
-/** The losses of LOSSES.md, by the names the command line uses. */
+/**
+ * The losses of LOSSES.md, by the names the command line uses, and one of
+ * ours: {@code posterior} (docs/LOSSES-EXTRA.md), the intra-instance
+ * likelihood turned into the posterior of the block's label.
+ */
 public enum LossKind {
-	INTRA("intra"), INTER("inter"), INTRA_INTER("intra+inter"), SUPERVISED("supervised");
+	INTRA("intra"), INTER("inter"), INTRA_INTER("intra+inter"), SUPERVISED("supervised"), POSTERIOR("posterior");
 
 	public final String id;
 

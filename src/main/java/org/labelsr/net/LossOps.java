@@ -54,6 +54,29 @@ public final class LossOps<T extends TFloating> {
 	}
 
 	/**
+	 * Not in LOSSES.md (docs/LOSSES-EXTRA.md): the cross-entropy of each
+	 * block's label under the posterior the table implies for its predicted
+	 * fractions, {@code -log p(l_b | mu_b)} with {@code p(l | mu) ∝ prior_l *
+	 * N(mu; eta_l, var + rho_l^2)} (classes independent, as in section 1).
+	 * Section 1 is its first term; the second, {@code log sum_l prior_l
+	 * N(...)}, takes away what every label would have explained as well, so
+	 * that the true fractions minimise it even where labels are noisy.
+	 * {@code labels} is one-hot {@code [B, L]}; eta, rho2 {@code [L, C]};
+	 * {@code logPrior} {@code [L]}, very negative for labels that never occur.
+	 */
+	public Operand<T> posterior(final BlockStats s, final Operand<T> labels, final Operand<T> eta, final Operand<T> rho2, final Operand<T> logPrior) {
+		final Operand<T> mu = tf.expandDims(s.mu, tf.constant(1)), var = tf.expandDims(s.var, tf.constant(1)); // [B, 1, C]
+		final Operand<T> nll = sumClasses2(coincidence(mu, tf.math.add(var, tf.expandDims(rho2, tf.constant(0))), tf.expandDims(eta, tf.constant(0)))); // [B, L]
+		final Operand<T> score = tf.math.sub(tf.expandDims(logPrior, tf.constant(0)), nll);
+		// log-sum-exp, shifted by the (constant for the gradient) row maximum so that exp cannot overflow
+		final Operand<T> top = tf.stopGradient(tf.reduceMax(score, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
+		final Operand<T> evidence = tf.math.add(tf.reduceSum(top, tf.constant(1)),
+			tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(score, top)), tf.constant(1))));
+		final Operand<T> chosen = tf.reduceSum(tf.math.mul(score, labels), tf.constant(1));
+		return tf.math.mean(tf.math.sub(evidence, chosen), tf.constant(0));
+	}
+
+	/**
 	 * Sections 2 and 3. {@code members} is {@code [G, B]} with row g holding
 	 * 1/K_g for the blocks of group g (0 elsewhere); {@code assign} is its
 	 * one-hot transpose {@code [B, G]}; eta, rho2 per group {@code [G, C]}.
@@ -108,6 +131,11 @@ public final class LossOps<T extends TFloating> {
 		return tf.math.mul(c(0.5), tf.math.sub(
 			tf.math.add(ratio, tf.math.div(tf.math.squaredDifference(m, e), r2)),
 			tf.math.add(c(1), tf.math.log(ratio))));
+	}
+
+	/** Sums the last axis of {@code [B, L, C]}. */
+	private Operand<T> sumClasses2(final Operand<T> x) {
+		return tf.reduceSum(x, tf.constant(2), ReduceSum.keepDims(false));
 	}
 
 	private Operand<T> sumClasses(final Operand<T> x) {

@@ -5,22 +5,46 @@ import org.labelsr.label.LabelTable;
 /**
  * Which loss to train with, and its named variants (LOSSES.md): the group
  * divergence; {@code lambda} > 0 trains {@code intra + lambda * group} instead
- * of the pure group loss; the floor on rho.
+ * of the pure group loss; the floor on rho; {@code logitPenalty} > 0 adds
+ * {@code logitPenalty * mean(z^2)} over the network's logits z. The penalty
+ * is not in LOSSES.md: without it the label super-resolution losses drive the
+ * logits to thousands (nothing in them rewards a calibrated probability), the
+ * softmax saturates, gradients vanish and a run can freeze in a constant
+ * prediction (docs/BENCHMARKS.md, "Why the group losses collapsed").
  */
 public final class LossSpec {
+
+	/** What the label super-resolution losses train with unless told otherwise. */
+	public static final double DEFAULT_LOGIT_PENALTY = 0;
+
+	/** The command line's, the Fiji dialog's and the benchmark's default: the supervised loss needs no penalty (cross-entropy keeps its logits moderate). */
+	public static double defaultLogitPenalty(final LossKind kind) {
+		return kind == LossKind.SUPERVISED ? 0 : DEFAULT_LOGIT_PENALTY;
+	}
 
 	public final LossKind kind;
 	public final Divergence divergence;
 	public final double lambda;
 	public final double rhoMin;
+	public final double logitPenalty;
 
 	public LossSpec(final LossKind kind, final Divergence divergence, final double lambda, final double rhoMin) {
+		this(kind, divergence, lambda, rhoMin, 0);
+	}
+
+	public LossSpec(final LossKind kind, final Divergence divergence, final double lambda, final double rhoMin, final double logitPenalty) {
 		if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, not " + lambda);
 		if (!(rhoMin > 0 && rhoMin < 1)) throw new IllegalArgumentException("rho floor must lie in (0, 1), not " + rhoMin);
 		this.kind = kind;
 		this.divergence = divergence;
 		this.lambda = lambda;
 		this.rhoMin = rhoMin;
+		if (!(logitPenalty >= 0 && logitPenalty < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("logit penalty must be >= 0, not " + logitPenalty);
+		this.logitPenalty = logitPenalty;
+	}
+
+	public LossSpec withLogitPenalty(final double beta) {
+		return new LossSpec(kind, divergence, lambda, rhoMin, beta);
 	}
 
 	public static LossSpec of(final LossKind kind) {
@@ -37,6 +61,7 @@ public final class LossSpec {
 		String s = kind.id;
 		if (kind.grouped() && divergence != Divergence.KL) s += "[" + divergence.id + "]";
 		if (kind.grouped() && lambda > 0) s = "intra + " + lambda + " * " + s;
+		if (logitPenalty > 0) s += " + " + logitPenalty + " * mean(logit^2)";
 		return s;
 	}
 }

@@ -42,7 +42,7 @@ public final class ModelGuard {
 		"Conv2D", "Conv2DBackpropInput", "BiasAdd", "Relu", "MaxPoolV2", "ConcatV2", "Softmax", "Slice", "Shape", "ShapeN", "Size", "Rank",
 		"Reshape", "Pack", "Pad", "Tile", "Range", "Cast", "Select", "GreaterEqual", "MatMul",
 		"Add", "AddN", "Sub", "Mul", "Div", "Neg", "Log", "Sqrt", "Square", "SquaredDifference", "Reciprocal", "Maximum", "Mod",
-		"Mean", "Sum", "Prod",
+		"Mean", "Sum", "Prod", "Exp", "ExpandDims", "Max", "StopGradient",
 		// gradients
 		"Conv2DBackpropFilter", "BiasAddGrad", "ReluGrad", "MaxPoolGradV2", "SqrtGrad", "BroadcastGradientArgs", "ConcatOffset", "DynamicStitch",
 		// optimizers

@@ -53,6 +53,8 @@ public final class ModelInfo {
 		public String divergence;
 		public double lambda;
 		public double rho_min;
+		/** 0 in models from before it existed. */
+		public double logit_penalty;
 		public String optimizer;
 		public double learning_rate;
 		public String schedule;

@@ -82,6 +82,23 @@ public final class Network implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The largest |logit| (the softmax's input) over {@code n} tiles: how far
+	 * the network has pushed its probabilities into saturation, where the
+	 * gradients of the label super-resolution losses vanish. NaN for models
+	 * made before the logits op was named.
+	 */
+	public double largestLogit(final float[] images, final int n, final int h, final int w) {
+		if (session.graph().operation(UNet.LOGITS) == null) return Double.NaN;
+		try (TFloat32 x = Tensors.floats(images, n, h, w, 3);
+			Result r = session.runner().feed(info.input, x).fetch(UNet.LOGITS).run()) {
+			double max = 0;
+			for (final float v : Tensors.read((TFloat32) r.get(0)))
+				max = Math.max(max, Math.abs(v));
+			return max;
+		}
+	}
+
 	/** TensorFlow could not allocate what a run needed; smaller tiles may fit. */
 	public static final class OutOfMemory extends LsrException {
 		private static final long serialVersionUID = 1L;

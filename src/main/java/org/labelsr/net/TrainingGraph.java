@@ -35,6 +35,10 @@ public final class TrainingGraph implements AutoCloseable {
 	public final Placeholder<TFloat32> assign;
 	public final Placeholder<TFloat32> groupEta;
 	public final Placeholder<TFloat32> groupRho2;
+	public final Placeholder<TFloat32> blockLabels;
+	public final Placeholder<TFloat32> tableEta;
+	public final Placeholder<TFloat32> tableRho2;
+	public final Placeholder<TFloat32> labelLogPrior;
 	public final Placeholder<TFloat32> oneHot;
 	public final Placeholder<TFloat32> pixelWeight;
 	public final Placeholder<TFloat32> learningRate;
@@ -55,21 +59,32 @@ public final class TrainingGraph implements AutoCloseable {
 		assign = tf.withName("group_assign").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
 		groupEta = tf.withName("group_eta").placeholder(TFloat32.class, Placeholder.shape(bc));
 		groupRho2 = tf.withName("group_rho2").placeholder(TFloat32.class, Placeholder.shape(bc));
+		blockLabels = tf.withName("block_labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+		tableEta = tf.withName("table_eta").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
+		tableRho2 = tf.withName("table_rho2").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
+		labelLogPrior = tf.withName("label_log_prior").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
 		oneHot = tf.withName("truth_one_hot").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, config.classes)));
 		pixelWeight = tf.withName("truth_weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
 		learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-		lossValue = tf.withName("loss").identity(buildLoss(tf, new LossOps<>(tf, TFloat32.class)));
+		lossValue = tf.withName("loss").identity(withLogitPenalty(tf, buildLoss(tf, new LossOps<>(tf, TFloat32.class))));
 		train = buildOptimizer(tf, optimizer);
 	}
 
 	private Operand<TFloat32> buildLoss(final Ops tf, final LossOps<TFloat32> ops) {
 		if (loss.kind == LossKind.SUPERVISED) return ops.supervised(net.probs, oneHot, pixelWeight);
 		final LossOps<TFloat32>.BlockStats stats = ops.blockStats(tf.slice(net.probs, blockBegin, blockSize));
+		if (loss.kind == LossKind.POSTERIOR) return ops.posterior(stats, blockLabels, tableEta, tableRho2, labelLogPrior);
 		final Operand<TFloat32> intra = loss.usesIntra() ? ops.intra(stats, blockEta, blockRho2) : null;
 		if (!loss.kind.grouped()) return intra;
 		final Operand<TFloat32> group = ops.group(stats, members, assign, groupEta, groupRho2, loss.kind == LossKind.INTRA_INTER, loss.divergence);
 		return intra == null ? group : tf.math.add(intra, tf.math.mul(tf.constant((float) loss.lambda), group));
+	}
+
+	private Operand<TFloat32> withLogitPenalty(final Ops tf, final Operand<TFloat32> value) {
+		if (loss.logitPenalty == 0) return value;
+		final Operand<TFloat32> meanSquare = tf.math.mean(tf.math.square(net.logits), tf.constant(new int[] { 0, 1, 2, 3 }));
+		return tf.math.add(value, tf.math.mul(tf.constant((float) loss.logitPenalty), meanSquare));
 	}
 
 	private Op buildOptimizer(final Ops tf, final OptimizerKind kind) {

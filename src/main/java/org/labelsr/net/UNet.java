@@ -25,6 +25,8 @@ public final class UNet {
 	/** Names of the graph's ends; prediction and the model folder rely on them. */
 	public static final String INPUT = "image";
 	public static final String OUTPUT = "probs";
+	/** The softmax's input, named so that tests and diagnostics can fetch it. */
+	public static final String LOGITS = "logits";
 	/** x / SCALE + OFFSET maps 0..255 to -1..1. */
 	public static final float SCALE = 127.5f;
 	public static final float OFFSET = -1f;
@@ -32,6 +34,8 @@ public final class UNet {
 	public final UNetConfig config;
 	public final Placeholder<TFloat32> image;
 	public final Operand<TFloat32> probs;
+	/** Before the softmax; what the logit penalty acts on. */
+	public final Operand<TFloat32> logits;
 	public final List<Variable<TFloat32>> variables = new ArrayList<>();
 
 	private final Ops tf;
@@ -44,7 +48,8 @@ public final class UNet {
 		this.seed = seed;
 		image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
 		final Operand<TFloat32> x = tf.math.add(tf.math.div(image, tf.constant(SCALE)), tf.constant(OFFSET));
-		probs = tf.withName(OUTPUT).nn.softmax(build(x));
+		logits = tf.withName(LOGITS).identity(build(x));
+		probs = tf.withName(OUTPUT).nn.softmax(logits);
 	}
 
 	private Operand<TFloat32> build(Operand<TFloat32> x) {

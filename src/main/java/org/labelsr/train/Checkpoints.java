@@ -37,11 +37,11 @@ public final class Checkpoints {
 		final Path tmp = dir.resolve("." + name + ".part");
 		try {
 			Files.createDirectories(dir);
-			deleteTree(tmp);
+			AtomicFiles.deleteTree(tmp);
 			Files.createDirectories(tmp);
 			session.save(tmp.resolve("ckpt").toString());
 			final Path done = dir.resolve(name);
-			deleteTree(done);
+			AtomicFiles.deleteTree(done);
 			AtomicFiles.move(tmp, done);
 		}
 		catch (final IOException | TensorFlowException e) {
@@ -96,7 +96,7 @@ public final class Checkpoints {
 		try (Stream<Path> s = Files.list(dir)) {
 			final List<Path> steps = s.filter(p -> p.getFileName().toString().startsWith("step-")).sorted(Comparator.reverseOrder()).collect(Collectors.toList());
 			for (int i = KEEP; i < steps.size(); i++)
-				deleteTree(steps.get(i));
+				AtomicFiles.deleteTree(steps.get(i));
 		}
 		catch (final IOException e) {
 			// an old checkpoint left behind costs disk space, not correctness
@@ -105,18 +105,10 @@ public final class Checkpoints {
 
 	private static void deleteQuietly(final Path p) {
 		try {
-			deleteTree(p);
+			AtomicFiles.deleteTree(p);
 		}
 		catch (final IOException ignored) {
 			// a hidden .part folder; the next save removes it
-		}
-	}
-
-	static void deleteTree(final Path p) throws IOException {
-		if (!Files.exists(p)) return;
-		try (Stream<Path> s = Files.walk(p)) {
-			for (final Path q : s.sorted(Comparator.reverseOrder()).collect(Collectors.toList()))
-				Files.delete(q);
 		}
 	}
 }

@@ -31,17 +31,17 @@ final class ModelExport {
 			// model.json goes first and comes back last: while it is missing, a reader is told the model is
 			// unfinished instead of loading an old graph with new weights (or no weights) after a crash
 			Files.deleteIfExists(modelDir.resolve(ModelInfo.FILE));
-			Checkpoints.deleteTree(tmp);
+			AtomicFiles.deleteTree(tmp);
 			SavedModelBundle.exporter(tmp.toString()).withSession(session)
 				.withSignature(Signature.builder().key("serving_default").input(UNet.INPUT, g.net.image).output(UNet.OUTPUT, g.net.probs).build())
 				.export();
 			final Path oldVars = modelDir.resolve(".variables.old");
-			Checkpoints.deleteTree(oldVars);
+			AtomicFiles.deleteTree(oldVars);
 			if (Files.exists(modelDir.resolve("variables"))) AtomicFiles.move(modelDir.resolve("variables"), oldVars);
 			AtomicFiles.move(tmp.resolve("variables"), modelDir.resolve("variables"));
 			AtomicFiles.move(tmp.resolve("saved_model.pb"), modelDir.resolve("saved_model.pb"));
-			Checkpoints.deleteTree(oldVars);
-			Checkpoints.deleteTree(tmp);
+			AtomicFiles.deleteTree(oldVars);
+			AtomicFiles.deleteTree(tmp);
 		}
 		catch (final IOException | TensorFlowException e) {
 			throw new LsrException("could not write the model to " + modelDir + " (disk full or not writable?): " + e.getMessage(), e);

@@ -71,16 +71,22 @@ public final class Trainer {
 
 	private final TrainingSettings settings;
 	private final LabelTable table;
+	private final int[] labelCounts;
 	private final int blockSize;
 	private final LongFunction<Batch> batches;
 	private final String dataName;
 	private Validator validator;
 	private int validateEvery;
 
-	public Trainer(final TrainingSettings settings, final LabelTable table, final int blockSize, final LongFunction<Batch> batches, final String dataName) {
+	/**
+	 * @param labelCounts blocks per label in the training data, indexed by
+	 *        label: the prior of the posterior loss
+	 */
+	public Trainer(final TrainingSettings settings, final LabelTable table, final int[] labelCounts, final int blockSize, final LongFunction<Batch> batches, final String dataName) {
 		settings.validate();
 		this.settings = settings;
 		this.table = table;
+		this.labelCounts = labelCounts.clone();
 		this.blockSize = blockSize;
 		this.batches = batches;
 		this.dataName = dataName;
@@ -198,7 +204,7 @@ public final class Trainer {
 	}
 
 	private double step(final Session session, final TrainingGraph g, final Batch batch, final float lr, final int step, final Checkpoints checkpoints) {
-		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, lr);
+		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, labelCounts, lr);
 			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
 			final double loss = ((TFloat32) r.get(0)).getFloat();
 			if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, step + 1, lr, checkpoints.latestStep());

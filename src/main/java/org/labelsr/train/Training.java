@@ -45,7 +45,7 @@ public final class Training {
 		final BlockIndex index = new BlockIndex(data);
 		GroupSampler.check(index, config);
 		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
-			final Trainer trainer = new Trainer(settings, data.table(), data.blockSize(), sampler::batch, dataName);
+			final Trainer trainer = new Trainer(settings, data.table(), index.counts(), data.blockSize(), sampler::batch, dataName);
 			if (validator != null) trainer.validateWith(validator, validateEvery);
 			return trainer.train(modelDir, resume, progress, listener);
 		}
@@ -56,6 +56,7 @@ public final class Training {
 			case SUPERVISED:
 				return SamplerConfig.Mode.SUPERVISED;
 			case INTRA:
+			case POSTERIOR:
 				return SamplerConfig.Mode.UNIFORM;
 			default:
 				return SamplerConfig.Mode.GROUPED;

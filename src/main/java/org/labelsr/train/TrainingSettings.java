@@ -1,5 +1,8 @@
 package org.labelsr.train;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
@@ -66,6 +69,7 @@ public final class TrainingSettings {
 		t.divergence = loss.divergence.id;
 		t.lambda = loss.lambda;
 		t.rho_min = loss.rhoMin;
+		t.logit_penalty = loss.logitPenalty;
 		t.optimizer = optimizer.id;
 		t.learning_rate = learningRate();
 		t.schedule = schedule;
@@ -82,7 +86,7 @@ public final class TrainingSettings {
 	/** The settings a model description records: the inverse of {@link #record}. */
 	public static TrainingSettings recorded(final ModelInfo m) {
 		final ModelInfo.Training t = m.training;
-		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min));
+		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min, t.logit_penalty));
 		s.optimizer = OptimizerKind.parse(t.optimizer);
 		s.learningRate = t.learning_rate;
 		if (t.schedule != null) s.schedule = t.schedule;
@@ -98,6 +102,26 @@ public final class TrainingSettings {
 		// a resumed run keeps saving as often as the interrupted one did
 		if (t.checkpoint_every > 0) s.checkpointEvery = t.checkpoint_every;
 		return s;
+	}
+
+	/**
+	 * The settings in which a recorded run differs from these ("seed 1 ->
+	 * 2"), empty when it is the same run; where the data lies, how long it
+	 * took and how often it saved do not count.
+	 */
+	public List<String> differencesFrom(final ModelInfo recorded) {
+		final ModelInfo mine = new ModelInfo();
+		record(mine);
+		final com.google.gson.JsonObject a = com.google.gson.JsonParser.parseString(mine.toJson()).getAsJsonObject().getAsJsonObject("training");
+		final com.google.gson.JsonObject b = com.google.gson.JsonParser.parseString(recorded.toJson()).getAsJsonObject().getAsJsonObject("training");
+		final List<String> out = new ArrayList<>();
+		for (final String key : a.keySet()) {
+			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every").contains(key)) continue;
+			if (!java.util.Objects.equals(a.get(key), b.get(key))) out.add(key + " " + b.get(key) + " -> " + a.get(key));
+		}
+		if (mine.depth != recorded.depth) out.add("depth " + recorded.depth + " -> " + mine.depth);
+		if (mine.base_filters != recorded.base_filters) out.add("base_filters " + recorded.base_filters + " -> " + mine.base_filters);
+		return out;
 	}
 
 	public void validate() {

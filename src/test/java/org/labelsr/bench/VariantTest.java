@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.labelsr.LsrException;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.train.TrainingSettings;
 
 class VariantTest {
@@ -29,6 +31,26 @@ class VariantTest {
 		assertEquals(7, s.seed);
 		assertTrue(!v.tuned());
 		assertTrue(Variant.parse("intra").tuned(), "no lr: tuned on validation");
+	}
+
+	@Test
+	void aRunIsReusedOnlyWithTheSameSettings() {
+		final TrainingSettings wanted = Variant.parse("intra:beta=0.01").settings(100, 1, 1e-3);
+		final ModelInfo older = new ModelInfo();
+		Variant.parse("intra:beta=0").settings(100, 1, 1e-3).record(older);
+		assertEquals(List.of("logit_penalty 0.0 -> 0.01"), wanted.differencesFrom(older));
+		final ModelInfo same = new ModelInfo();
+		wanted.record(same);
+		same.training.data = "/elsewhere";
+		same.training.seconds = 12;
+		assertEquals(List.of(), wanted.differencesFrom(same), "where the data lay and how long it took do not make another run");
+	}
+
+	@Test
+	void logitPenaltyIsANamedOptionAndSupervisedHasNoneByDefault() {
+		assertEquals(0.02, Variant.parse("intra:beta=0.02").loss().logitPenalty);
+		assertEquals(LossSpec.DEFAULT_LOGIT_PENALTY, Variant.parse("intra+inter").loss().logitPenalty);
+		assertEquals(0, Variant.parse("supervised").loss().logitPenalty);
 	}
 
 	@Test
@@ -52,7 +74,7 @@ class VariantTest {
 	@Test
 	void meanAndSampleStandardDeviation() {
 		assertEquals("2.0000 ± 1.0000", Report.meanSd(new double[] { 1, 2, 3 }));
-		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8), new Metrics(0.7, 0.8, 0.9, 1.0));
+		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8, 0.1, 0.9, 5), new Metrics(0.7, 0.8, 0.9, 1.0, 0.2, 1.1, 7));
 		assertEquals(0.8, Report.mean(m, 2), 1e-12);
 	}
 }

@@ -36,7 +36,7 @@ public final class TrainModelCommand extends LsrCommand {
 		description = "A data set as ./lsr synth writes it: labels.csv, train/ with NAME.png and NAME.labels.png")
 	private File data;
 
-	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "supervised" }, persist = false,
+	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "posterior", "supervised" }, persist = false,
 		description = "intra: block statistics only; inter: agreement between blocks of a label; supervised needs pixel truth")
 	private String loss = "intra+inter";
 
@@ -79,6 +79,9 @@ public final class TrainModelCommand extends LsrCommand {
 
 	@Parameter(label = "variance floor", min = "0", persist = false)
 	private double rho_min = LabelTable.DEFAULT_RHO_MIN;
+
+	@Parameter(label = "logit penalty (label super-resolution losses; 0 = none)", min = "0", persist = false)
+	private double logit_penalty = LossSpec.DEFAULT_LOGIT_PENALTY;
 
 	@Parameter(label = "warm-up steps (learning rate ramps up linearly; 0 = none)", min = "0", persist = false)
 	private int warmup = 0;
@@ -129,7 +132,8 @@ public final class TrainModelCommand extends LsrCommand {
 	}
 
 	private TrainingSettings settings() {
-		final LossSpec spec = new LossSpec(LossKind.parse(loss), Divergence.parse(divergence), lambda, rho_min);
+		final LossKind kind = LossKind.parse(loss);
+		final LossSpec spec = new LossSpec(kind, Divergence.parse(divergence), lambda, rho_min, kind == LossKind.SUPERVISED ? 0 : logit_penalty);
 		final TrainingSettings s = new TrainingSettings(spec);
 		s.optimizer = OptimizerKind.parse(optimizer);
 		s.learningRate = learning_rate > 0 ? learning_rate : Double.NaN;

@@ -1,0 +1,76 @@
+package org.labelsr.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.labelsr.io.ByteMap;
+import org.labelsr.label.LabelTableEstimator;
+
+/**
+ * What a segmentation says block by block, against the truth: the two
+ * quantities the label super-resolution losses are about.
+ * <ul>
+ * <li><b>block error</b>: the mean over labelled blocks of the total
+ * variation distance between predicted and true class fractions
+ * ({@code sum_c |f_pred - f_true| / 2}), i.e. how much of a block's area is
+ * given to the wrong classes: the right amount in the right block;
+ * <li><b>spread ratio</b>: how much the predicted class fractions vary
+ * across the blocks of one label, relative to how much the true ones do:
+ * {@code sqrt(sum n_l var_pred[l][c] / sum n_l var_true[l][c])}, pooled over
+ * the labels with at least {@link #MIN_BLOCKS} blocks and over the classes
+ * (pooled, not averaged per label, so that a label whose blocks are nearly
+ * pure cannot blow it up). 1 means the prediction varies between blocks of a
+ * label as much as the truth does (what the inter-instance losses ask for);
+ * below 1, it squeezes blocks towards the label's mean (what the
+ * intra-instance loss is blamed for); above 1, it makes blocks purer than
+ * they are.
+ * </ul>
+ */
+public record BlockFractions(double blockError, double spreadRatio) {
+
+	public static final int MIN_BLOCKS = 10;
+
+	/** Over several images: truth, predicted class map and label map (one pixel per block) of each. */
+	public static BlockFractions of(final List<ByteMap> truths, final List<ByteMap> predictions, final List<ByteMap> labels, final int classes) {
+		final List<List<double[]>> truth = new ArrayList<>(), pred = new ArrayList<>();
+		double error = 0;
+		int blocks = 0;
+		for (int i = 0; i < truths.size(); i++) {
+			final ByteMap t = truths.get(i), p = predictions.get(i), l = labels.get(i);
+			final int block = t.width / l.width;
+			for (int by = 0; by < l.height; by++)
+				for (int bx = 0; bx < l.width; bx++) {
+					final int label = l.get(bx, by);
+					if (label == ByteMap.NONE) continue;
+					final double[] ft = LabelTableEstimator.truthFractions(t, bx * block, by * block, block, classes, "truth");
+					if (ft == null) continue;
+					final double[] fp = LabelTableEstimator.truthFractions(p, bx * block, by * block, block, classes, "prediction");
+					double tv = 0;
+					for (int c = 0; c < classes; c++)
+						tv += Math.abs(fp[c] - ft[c]);
+					error += tv / 2;
+					blocks++;
+					while (truth.size() <= label) {
+						truth.add(new ArrayList<>());
+						pred.add(new ArrayList<>());
+					}
+					truth.get(label).add(ft);
+					pred.get(label).add(fp);
+				}
+		}
+		double predicted = 0, real = 0;
+		for (int label = 0; label < truth.size(); label++) {
+			if (truth.get(label).size() < MIN_BLOCKS) continue;
+			for (int c = 0; c < classes; c++) {
+				predicted += squaredDeviations(pred.get(label), c);
+				real += squaredDeviations(truth.get(label), c);
+			}
+		}
+		return new BlockFractions(blocks == 0 ? Double.NaN : error / blocks, real == 0 ? Double.NaN : Math.sqrt(predicted / real));
+	}
+
+	private static double squaredDeviations(final List<double[]> fractions, final int c) {
+		final double mean = fractions.stream().mapToDouble(f -> f[c]).average().orElse(0);
+		return fractions.stream().mapToDouble(f -> (f[c] - mean) * (f[c] - mean)).sum();
+	}
+}
