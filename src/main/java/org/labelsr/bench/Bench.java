@@ -164,8 +164,8 @@ public final class Bench {
 			// a folder name does not say everything (a default may have changed since): reuse only the very same run
 			final List<String> changed = s.differencesFrom(ModelInfo.readFile(model.resolve(Trainer.SETTINGS_FILE), model));
 			if (changed.isEmpty()) return done;
-			log.printf(Locale.ROOT, "  retraining %s: it was trained with other settings (%s)%n", model.getFileName(), String.join(", ", changed));
-			deleteRun(model);
+			log.printf(Locale.ROOT, "  retraining %s: it was trained with other settings (%s); the old run is now %s%n", model.getFileName(),
+				String.join(", ", changed), setAside(model).getFileName());
 		}
 		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
 		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds, o.validation);
@@ -174,13 +174,15 @@ public final class Bench {
 		return run;
 	}
 
-	/** Training into a folder that holds a finished run would resume it; the old run goes first. */
-	private static void deleteRun(final Path model) {
+	/** Training into a folder that holds a finished run would resume it: the old run is moved aside, not deleted. */
+	private Path setAside(final Path model) {
+		final Path aside = model.resolveSibling(model.getFileName() + ".outdated-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		try {
-			AtomicFiles.deleteTree(model);
+			java.nio.file.Files.move(model, aside);
+			return aside;
 		}
 		catch (final java.io.IOException e) {
-			throw new org.labelsr.LsrException("bench: cannot remove the outdated run " + model + ": " + e.getMessage());
+			throw new org.labelsr.LsrException("bench: cannot move the outdated run " + model + " aside: " + e.getMessage());
 		}
 	}
 

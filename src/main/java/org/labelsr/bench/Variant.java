@@ -13,10 +13,10 @@ import org.labelsr.train.TrainingSettings;
  * One trained method of the benchmark: a loss with its named options, written
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
  * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
- * beta (logit penalty). A
+ * beta (logit penalty), steps (instead of the configuration's). A
  * learning rate left out is tuned on the validation split.
  */
-public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup) {
+public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -25,7 +25,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN, beta = LossSpec.defaultLogitPenalty(kind);
 		int k = 15, g = 2;
 		String schedule = "constant";
-		int warmup = 0;
+		int warmup = 0, steps = 0;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -41,30 +41,32 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "schedule" -> schedule = v;
 					case "warmup" -> warmup = Integer.parseInt(v);
 					case "beta" -> beta = Double.parseDouble(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta)");
+					case "steps" -> steps = Integer.parseInt(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps);
 	}
 
 	public boolean tuned() {
 		return Double.isNaN(learningRate);
 	}
 
-	public TrainingSettings settings(final int steps, final long seed, final double lr) {
+	/** @param configSteps the benchmark's steps, used unless this variant names its own */
+	public TrainingSettings settings(final int configSteps, final long seed, final double lr) {
 		final TrainingSettings s = new TrainingSettings(loss);
-		s.steps = steps;
+		s.steps = steps > 0 ? steps : configSteps;
 		s.seed = seed;
 		s.groupSize = groupSize;
 		s.batchGroups = groups;
 		s.learningRate = lr;
 		s.schedule = schedule;
 		s.warmup = warmup;
-		s.checkpointEvery = steps;
+		s.checkpointEvery = s.steps;
 		return s;
 	}
 

@@ -54,6 +54,12 @@ class VariantTest {
 	}
 
 	@Test
+	void aVariantMayTrainLongerThanTheConfiguration() {
+		assertEquals(3000, Variant.parse("intra:steps=3000").settings(1000, 1, 1e-3).steps);
+		assertEquals(1000, Variant.parse("intra").settings(1000, 1, 1e-3).steps);
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup);
