@@ -3,6 +3,8 @@ package org.labelsr.bench;
 import java.util.List;
 import java.util.Locale;
 
+import org.labelsr.net.LossKind;
+
 /** Tables of the benchmark: mean ± standard deviation across seeds, and paired differences. */
 final class Report {
 
@@ -33,13 +35,14 @@ final class Report {
 				r.bestSteps(), r.trainSeconds(), meanSd(r.seeds(), 4), meanSd(r.seeds(), 5), logits(r.seeds())));
 		}
 		sb.append('\n');
-		final Bench.Row intra = find(rows, "intra"), sup = find(rows, "supervised");
+		// against the first intra-instance row, whatever its options: the baseline of Malkin et al. the others must beat
+		final Bench.Row intra = first(rows, LossKind.INTRA), sup = first(rows, LossKind.SUPERVISED);
 		if (intra != null) for (final Bench.Row r : rows) {
-			if (!r.method().startsWith("inter") && !r.method().startsWith("intra+inter")) continue;
+			if (r == intra || r == sup || r.method().startsWith("low-res")) continue;
 			final double[] d = new double[Math.min(intra.seeds().size(), r.seeds().size())];
 			for (int i = 0; i < d.length; i++)
 				d[i] = r.seeds().get(i).maskedIou() - intra.seeds().get(i).maskedIou();
-			sb.append(String.format(Locale.ROOT, "Paired difference %s minus intra, masked IoU, same seed: %s (per seed %s).%n", r.method(), meanSd(d),
+			sb.append(String.format(Locale.ROOT, "Paired difference %s minus %s, masked IoU, same seed: %s (per seed %s).%n", r.method(), intra.method(), meanSd(d),
 				java.util.Arrays.toString(round(d))));
 		}
 		if (sup != null) {
@@ -57,8 +60,8 @@ final class Report {
 		return sb.toString();
 	}
 
-	private static Bench.Row find(final List<Bench.Row> rows, final String method) {
-		return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+	private static Bench.Row first(final List<Bench.Row> rows, final LossKind kind) {
+		return rows.stream().filter(r -> !r.method().startsWith("low-res") && Variant.parse(r.method()).loss().kind == kind).findFirst().orElse(null);
 	}
 
 	static double mean(final List<Metrics> seeds, final int m) {
