@@ -42,6 +42,8 @@ public final class Bench {
 	private final Path out;
 	private final PrintStream log;
 	private final Sensitivity sensitivity = new Sensitivity();
+	/** Runs this invocation trained and runs it found finished, for the report's run time to mean what it says. */
+	private int trained, reused;
 
 	Bench(final BenchConfig config, final Path out, final PrintStream log) {
 		this.config = config;
@@ -92,7 +94,7 @@ public final class Bench {
 		}
 		ComparisonPicture.write(out.resolve("typical-prediction.png"), test.images.get(0), test.truths.get(0),
 			firstTest.entrySet().stream().map(e -> new ComparisonPicture.Panel(e.getKey(), e.getValue())).toList(), 256);
-		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9) + "\n" + sensitivity.markdown(rows) + "\n" + labelBias(data);
+		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9, trained, reused) + "\n" + sensitivity.markdown(rows) + "\n" + labelBias(data);
 		AtomicFiles.writeString(out.resolve("results.md"), report);
 		log.println();
 		log.print(report);
@@ -163,13 +165,17 @@ public final class Bench {
 		if (done != null) {
 			// a folder name does not say everything (a default may have changed since): reuse only the very same run
 			final List<String> changed = s.differencesFrom(ModelInfo.readFile(model.resolve(Trainer.SETTINGS_FILE), model));
-			if (changed.isEmpty()) return done;
+			if (changed.isEmpty()) {
+				reused++;
+				return done;
+			}
 			log.printf(Locale.ROOT, "  retraining %s: it was trained with other settings (%s); the old run is now %s%n", model.getFileName(),
 				String.join(", ", changed), setAside(model).getFileName());
 		}
 		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
 		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds, o.validation);
 		run.write(model);
+		trained++;
 		log.printf(Locale.ROOT, "  trained %s seed %d lr %.0e: %.0f s, best validation %.4f at step %d%n", v.name(), seed, lr, run.seconds(), run.bestScore(), run.bestStep());
 		return run;
 	}

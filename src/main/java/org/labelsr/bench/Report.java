@@ -20,7 +20,7 @@ final class Report {
 		return sb.toString();
 	}
 
-	static String markdown(final BenchConfig c, final List<Bench.Row> rows, final double minutes) {
+	static String markdown(final BenchConfig c, final List<Bench.Row> rows, final double minutes, final int trained, final int reused) {
 		final StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, "Data: `%s`, %d training / %d validation / %d test images of %d px, blocks of %d px (data seed %d).%n", c.kind(),
 			c.trainImages(), c.valImages(), c.testImages(), c.size(), c.block(), c.dataSeed()));
@@ -56,7 +56,8 @@ final class Report {
 			+ "across the blocks of one label, relative to the truth's (1 = as much; below 1 = squeezed towards the label's mean).\n");
 		sb.append("Largest logit: the largest |logit| of the chosen models on the centre of the first test image, per seed; beyond about 17 the float32 softmax is exactly 0 or 1 "
 			+ "and no gradient passes.\n");
-		sb.append(String.format(Locale.ROOT, "Run time %.1f min (load average %s at the end).%n", minutes, Timing.load()));
+		sb.append(String.format(Locale.ROOT, "Run time %.1f min: %d run(s) trained, %d reused from earlier in this folder (load average %s at the end).%n", minutes, trained, reused,
+			Timing.load()));
 		return sb.toString();
 	}
 
