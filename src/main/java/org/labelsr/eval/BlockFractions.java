@@ -33,31 +33,21 @@ public record BlockFractions(double blockError, double spreadRatio) {
 	/** Over several images: truth, predicted class map and label map (one pixel per block) of each. */
 	public static BlockFractions of(final List<ByteMap> truths, final List<ByteMap> predictions, final List<ByteMap> labels, final int classes) {
 		final List<List<double[]>> truth = new ArrayList<>(), pred = new ArrayList<>();
-		double error = 0;
-		int blocks = 0;
-		for (int i = 0; i < truths.size(); i++) {
-			final ByteMap t = truths.get(i), p = predictions.get(i), l = labels.get(i);
-			final int block = t.width / l.width;
-			for (int by = 0; by < l.height; by++)
-				for (int bx = 0; bx < l.width; bx++) {
-					final int label = l.get(bx, by);
-					if (label == ByteMap.NONE) continue;
-					final double[] ft = LabelTableEstimator.truthFractions(t, bx * block, by * block, block, classes, "truth");
-					if (ft == null) continue;
-					final double[] fp = LabelTableEstimator.truthFractions(p, bx * block, by * block, block, classes, "prediction");
-					double tv = 0;
-					for (int c = 0; c < classes; c++)
-						tv += Math.abs(fp[c] - ft[c]);
-					error += tv / 2;
-					blocks++;
-					while (truth.size() <= label) {
-						truth.add(new ArrayList<>());
-						pred.add(new ArrayList<>());
-					}
-					truth.get(label).add(ft);
-					pred.get(label).add(fp);
-				}
-		}
+		final double[] error = new double[1];
+		LabelledBlocks.forEach(truths, labels, classes, (image, x0, y0, size, label, ft) -> {
+			final double[] fp = LabelTableEstimator.truthFractions(predictions.get(image), x0, y0, size, classes, "prediction");
+			double tv = 0;
+			for (int c = 0; c < classes; c++)
+				tv += Math.abs(fp[c] - ft[c]);
+			error[0] += tv / 2;
+			while (truth.size() <= label) {
+				truth.add(new ArrayList<>());
+				pred.add(new ArrayList<>());
+			}
+			truth.get(label).add(ft);
+			pred.get(label).add(fp);
+		});
+		final int blocks = truth.stream().mapToInt(List::size).sum();
 		double predicted = 0, real = 0;
 		for (int label = 0; label < truth.size(); label++) {
 			if (truth.get(label).size() < MIN_BLOCKS) continue;
@@ -66,7 +56,7 @@ public record BlockFractions(double blockError, double spreadRatio) {
 				real += squaredDeviations(truth.get(label), c);
 			}
 		}
-		return new BlockFractions(blocks == 0 ? Double.NaN : error / blocks, real == 0 ? Double.NaN : Math.sqrt(predicted / real));
+		return new BlockFractions(blocks == 0 ? Double.NaN : error[0] / blocks, real == 0 ? Double.NaN : Math.sqrt(predicted / real));
 	}
 
 	private static double squaredDeviations(final List<double[]> fractions, final int c) {

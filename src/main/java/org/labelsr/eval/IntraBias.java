@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.labelsr.io.ByteMap;
 import org.labelsr.label.LabelTable;
-import org.labelsr.label.LabelTableEstimator;
 
 /**
  * What the intra-instance loss asks of a network that sees only the image,
@@ -33,26 +32,18 @@ public final class IntraBias {
 		final int classes = table.classCount(), first = classes == 2 ? 1 : 0;
 		final long[] n = new long[BINS + 1];
 		final double[] f = new double[BINS + 1], eta = new double[BINS + 1], w = new double[BINS + 1], wEta = new double[BINS + 1];
-		for (int i = 0; i < truths.size(); i++) {
-			final ByteMap t = truths.get(i), l = labels.get(i);
-			final int block = t.width / l.width;
-			for (int by = 0; by < l.height; by++)
-				for (int bx = 0; bx < l.width; bx++) {
-					final int label = l.get(bx, by);
-					if (label == ByteMap.NONE || !table.has(label)) continue;
-					final double[] ft = LabelTableEstimator.truthFractions(t, bx * block, by * block, block, classes, "truth");
-					if (ft == null) continue;
-					for (int c = first; c < classes; c++) {
-						final int bin = (int) Math.round(ft[c] * BINS);
-						final double r = table.flooredStd(label, c, rhoMin), weight = 1 / (r * r);
-						n[bin]++;
-						f[bin] += ft[c];
-						eta[bin] += table.mean(label, c);
-						w[bin] += weight;
-						wEta[bin] += weight * table.mean(label, c);
-					}
-				}
-		}
+		LabelledBlocks.forEach(truths, labels, classes, (image, x0, y0, size, label, ft) -> {
+			if (!table.has(label)) return;
+			for (int c = first; c < classes; c++) {
+				final int bin = (int) Math.round(ft[c] * BINS);
+				final double r = table.flooredStd(label, c, rhoMin), weight = 1 / (r * r);
+				n[bin]++;
+				f[bin] += ft[c];
+				eta[bin] += table.mean(label, c);
+				w[bin] += weight;
+				wEta[bin] += weight * table.mean(label, c);
+			}
+		});
 		final Bin[] out = new Bin[BINS + 1];
 		for (int b = 0; b <= BINS; b++)
 			out[b] = new Bin(b / (double) BINS, n[b], f[b] / n[b], eta[b] / n[b], wEta[b] / w[b]);
