@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.data.DataSet;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -57,6 +58,7 @@ public final class EstimateCommand {
 		AtomicFiles.checkWritableFolder(target.toAbsolutePath().getParent());
 
 		final LabelTable table;
+		LabelTableEstimator blocks = null;
 		final String source;
 		if (estimates != null) {
 			final LabelTableEstimator est = EstimatesCsvReader.read(estimates, classes);
@@ -66,7 +68,9 @@ public final class EstimateCommand {
 		else {
 			final List<String> names = classes != null ? classes : datasetClasses(data, progress);
 			try {
-				table = TruthBlockSampler.estimate(sources(data, progress), perLabel, names, seed, progress);
+				final TruthBlockSampler.Estimate estimate = TruthBlockSampler.estimate(sources(data, progress), perLabel, names, seed, progress);
+				table = estimate.table();
+				blocks = estimate.blocks();
 			}
 			catch (final LsrException e) {
 				if (classes != null) throw e;
@@ -79,6 +83,12 @@ public final class EstimateCommand {
 		LabelTableReader.parse(csv, target);
 		AtomicFiles.writeString(target, csv);
 		out.println("estimate: wrote " + target + ": " + table.labels().size() + " label(s) x " + table.classCount() + " classes " + table.classes() + ", from " + source);
+		if (blocks != null) {
+			// the measured blocks themselves, for the posterior-samples loss; estimates given as a CSV are already a file of their own
+			final Path beside = target.toAbsolutePath().resolveSibling(DataSet.LABEL_ESTIMATES);
+			AtomicFiles.writeString(beside, blocks.toCsv());
+			out.println("estimate: wrote " + beside + ": the " + blocks.count() + " measured block(s)");
+		}
 		return 0;
 	}
 

@@ -10,7 +10,9 @@ import org.labelsr.LsrException;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
+import org.labelsr.label.EstimatesCsvReader;
 import org.labelsr.label.LabelTable;
+import org.labelsr.label.LabelTableEstimator;
 import org.labelsr.label.LabelTableReader;
 
 /**
@@ -20,6 +22,13 @@ import org.labelsr.label.LabelTableReader;
  * between threads; pixels are read from disk on request, not kept.
  */
 public final class DataSet {
+
+	/**
+	 * Optional: the per-block estimates {@code labels.csv} was made from, in
+	 * the form {@code ./lsr estimate --estimates} reads. Only the
+	 * posterior-samples loss needs it.
+	 */
+	public static final String LABEL_ESTIMATES = "label-estimates.csv";
 
 	private final Path root;
 	private final LabelTable table;
@@ -107,6 +116,15 @@ public final class DataSet {
 
 	public LabelTable table() {
 		return table;
+	}
+
+	/** The block estimates of {@link #LABEL_ESTIMATES}, with the table's classes; an error naming the file when it is missing or bad. */
+	public LabelTableEstimator labelEstimates() {
+		final Path file = root.resolve(LABEL_ESTIMATES);
+		if (!Files.isRegularFile(file))
+			throw LsrException.at(file, "not found: the posterior-samples loss needs the per-block estimates the label table was made from (lsr synth and lsr estimate --data write them; "
+				+ "estimates of your own go here in the form lsr estimate --estimates reads)");
+		return EstimatesCsvReader.read(file, table.classes());
 	}
 
 	/** The images of {@code train/}, sorted by name; each has a label map. */

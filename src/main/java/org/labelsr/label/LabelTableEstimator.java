@@ -105,6 +105,28 @@ public final class LabelTableEstimator {
 		return f;
 	}
 
+	/** The class fractions of every block added with {@code label}, normalised; empty for a label without estimates. */
+	public List<double[]> blocks(final int label) {
+		final List<double[]> s = samples.get(label);
+		return s == null ? List.of() : s.stream().map(double[]::clone).toList();
+	}
+
+	/**
+	 * The block estimates themselves, one row per class of a block
+	 * ({@code label,block,class,fraction}), in the form
+	 * {@link EstimatesCsvReader} reads back: what the posterior-samples loss
+	 * needs beyond the table's mean and spread.
+	 */
+	public String toCsv() {
+		final StringBuilder sb = new StringBuilder("label,block,class,fraction\n");
+		for (final Map.Entry<Integer, List<double[]>> e : samples.entrySet())
+			for (int b = 0; b < e.getValue().size(); b++)
+				for (int c = 0; c < classes.size(); c++)
+					sb.append(e.getKey()).append(',').append(b + 1).append(',').append(classes.get(c)).append(',')
+						.append(String.format(java.util.Locale.ROOT, "%.6f", e.getValue().get(b)[c])).append('\n');
+		return sb.toString();
+	}
+
 	public int count(final int label) {
 		final List<double[]> s = samples.get(label);
 		return s == null ? 0 : s.size();

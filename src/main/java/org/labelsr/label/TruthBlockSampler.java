@@ -22,9 +22,12 @@ public final class TruthBlockSampler {
 	/** One image: its label map, the block side, and its truth map, loaded only if one of its blocks is picked. */
 	public record Source(String name, ByteMap labels, int blockSize, Supplier<ByteMap> truth) {}
 
+	/** The table, and the measured blocks it was made from. */
+	public record Estimate(LabelTable table, LabelTableEstimator blocks) {}
+
 	private TruthBlockSampler() {}
 
-	public static LabelTable estimate(final List<Source> sources, final int perLabel, final List<String> classes, final long seed, final Progress progress) {
+	public static Estimate estimate(final List<Source> sources, final int perLabel, final List<String> classes, final long seed, final Progress progress) {
 		if (perLabel < 1) throw new LsrException("blocks per label must be at least 1, got " + perLabel);
 		final Map<Integer, List<int[]>> byLabel = blocksByLabel(sources);
 		final LabelTableEstimator est = new LabelTableEstimator(classes);
@@ -55,7 +58,7 @@ public final class TruthBlockSampler {
 				progress.step(++done, picks.size(), "measuring blocks on " + s.name);
 			}
 		}
-		return est.table(byLabel.keySet(), progress);
+		return new Estimate(est.table(byLabel.keySet(), progress), est);
 	}
 
 	/** Every labelled block as {source, bx, by}, in a fixed order so that a seed always picks the same blocks. */

@@ -7,12 +7,15 @@ import java.util.stream.Collectors;
 import org.labelsr.LsrException;
 
 /**
- * The losses of LOSSES.md, by the names the command line uses, and one of
- * ours: {@code posterior} (docs/LOSSES-EXTRA.md), the intra-instance
- * likelihood turned into the posterior of the block's label.
+ * The losses of LOSSES.md, by the names the command line uses, and two of
+ * ours (docs/LOSSES-EXTRA.md): {@code posterior}, the intra-instance
+ * likelihood turned into the posterior of the block's label, and
+ * {@code posterior-samples}, the same with each label described by its
+ * measured blocks instead of a mean and a spread.
  */
 public enum LossKind {
-	INTRA("intra"), INTER("inter"), INTRA_INTER("intra+inter"), SUPERVISED("supervised"), POSTERIOR("posterior");
+	INTRA("intra"), INTER("inter"), INTRA_INTER("intra+inter"), SUPERVISED("supervised"), POSTERIOR("posterior"),
+	POSTERIOR_SAMPLES("posterior-samples");
 
 	public final String id;
 
@@ -23,6 +26,11 @@ public enum LossKind {
 	/** Whether batches must be groups of same-label blocks. */
 	public boolean grouped() {
 		return this == INTER || this == INTRA_INTER;
+	}
+
+	/** Whether the loss is the cross-entropy of the block's label under a label density (docs/LOSSES-EXTRA.md). */
+	public boolean posterior() {
+		return this == POSTERIOR || this == POSTERIOR_SAMPLES;
 	}
 
 	public static LossKind parse(final String s) {

@@ -55,25 +55,35 @@ public final class LossOps<T extends TFloating> {
 
 	/**
 	 * Not in LOSSES.md (docs/LOSSES-EXTRA.md): the cross-entropy of each
-	 * block's label under the posterior the table implies for its predicted
-	 * fractions, {@code -log p(l_b | mu_b)} with {@code p(l | mu) ∝ prior_l *
-	 * N(mu; eta_l, var + rho_l^2)} (classes independent, as in section 1).
-	 * Section 1 is its first term; the second, {@code log sum_l prior_l
-	 * N(...)}, takes away what every label would have explained as well, so
-	 * that the true fractions minimise it even where labels are noisy.
-	 * {@code labels} is one-hot {@code [B, L]}; eta, rho2 {@code [L, C]};
-	 * {@code logPrior} {@code [L]}, very negative for labels that never occur.
+	 * block's label under the posterior a label density implies for its
+	 * predicted fractions, {@code -log p(l_b | mu_b)} with {@code p(l | mu) ∝
+	 * sum over the components k of label l of w_k N(mu; mean_k, var +
+	 * variance_k)} (classes independent, as in section 1). With one component
+	 * per label, the table's row, the first term is section 1; the second,
+	 * {@code log sum_k w_k N(...)} over all components, takes away what every
+	 * label would have explained as well, so that the true fractions
+	 * minimise it even where labels are noisy.
+	 * <p>
+	 * {@code own} is {@code [B, S]}, 1 for the components of the block's
+	 * label; mean, variance {@code [S, C]}; {@code logWeight} {@code [S]},
+	 * the log of the label's prior times the component's share of it.
 	 */
-	public Operand<T> posterior(final BlockStats s, final Operand<T> labels, final Operand<T> eta, final Operand<T> rho2, final Operand<T> logPrior) {
+	public Operand<T> posterior(final BlockStats s, final Operand<T> own, final Operand<T> mean, final Operand<T> variance, final Operand<T> logWeight) {
 		final Operand<T> mu = tf.expandDims(s.mu, tf.constant(1)), var = tf.expandDims(s.var, tf.constant(1)); // [B, 1, C]
-		final Operand<T> nll = sumClasses2(coincidence(mu, tf.math.add(var, tf.expandDims(rho2, tf.constant(0))), tf.expandDims(eta, tf.constant(0)))); // [B, L]
-		final Operand<T> score = tf.math.sub(tf.expandDims(logPrior, tf.constant(0)), nll);
-		// log-sum-exp, shifted by the (constant for the gradient) row maximum so that exp cannot overflow
-		final Operand<T> top = tf.stopGradient(tf.reduceMax(score, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
-		final Operand<T> evidence = tf.math.add(tf.reduceSum(top, tf.constant(1)),
-			tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(score, top)), tf.constant(1))));
-		final Operand<T> chosen = tf.reduceSum(tf.math.mul(score, labels), tf.constant(1));
-		return tf.math.mean(tf.math.sub(evidence, chosen), tf.constant(0));
+		final Operand<T> nll = sumClasses2(coincidence(mu, tf.math.add(var, tf.expandDims(variance, tf.constant(0))), tf.expandDims(mean, tf.constant(0)))); // [B, S]
+		final Operand<T> score = tf.math.sub(tf.expandDims(logWeight, tf.constant(0)), nll);
+		// components of other labels pushed far below: exp() of them is exactly 0, and the block's own components always remain
+		final Operand<T> ownScore = tf.math.add(score, tf.math.mul(tf.math.sub(own, c(1)), c(OTHER_LABEL)));
+		return tf.math.mean(tf.math.sub(logSumExp(score), logSumExp(ownScore)), tf.constant(0));
+	}
+
+	/** Pushes a component of another label this far below the block's own (log units). */
+	private static final double OTHER_LABEL = 1e4;
+
+	/** log sum exp over the last axis of {@code [B, S]}, shifted by the (constant for the gradient) row maximum so that exp cannot overflow. */
+	private Operand<T> logSumExp(final Operand<T> x) {
+		final Operand<T> top = tf.stopGradient(tf.reduceMax(x, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
+		return tf.math.add(tf.reduceSum(top, tf.constant(1)), tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(x, top)), tf.constant(1))));
 	}
 
 	/**

@@ -35,10 +35,11 @@ public final class TrainingGraph implements AutoCloseable {
 	public final Placeholder<TFloat32> assign;
 	public final Placeholder<TFloat32> groupEta;
 	public final Placeholder<TFloat32> groupRho2;
-	public final Placeholder<TFloat32> blockLabels;
-	public final Placeholder<TFloat32> tableEta;
-	public final Placeholder<TFloat32> tableRho2;
-	public final Placeholder<TFloat32> labelLogPrior;
+	/** The posterior losses: which components belong to each block's label {@code [B, S]}, and each component's mean, variance {@code [S, C]} and log weight {@code [S]}. */
+	public final Placeholder<TFloat32> blockComponents;
+	public final Placeholder<TFloat32> componentMean;
+	public final Placeholder<TFloat32> componentVariance;
+	public final Placeholder<TFloat32> componentLogWeight;
 	public final Placeholder<TFloat32> oneHot;
 	public final Placeholder<TFloat32> pixelWeight;
 	public final Placeholder<TFloat32> learningRate;
@@ -59,10 +60,10 @@ public final class TrainingGraph implements AutoCloseable {
 		assign = tf.withName("group_assign").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
 		groupEta = tf.withName("group_eta").placeholder(TFloat32.class, Placeholder.shape(bc));
 		groupRho2 = tf.withName("group_rho2").placeholder(TFloat32.class, Placeholder.shape(bc));
-		blockLabels = tf.withName("block_labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-		tableEta = tf.withName("table_eta").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
-		tableRho2 = tf.withName("table_rho2").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
-		labelLogPrior = tf.withName("label_log_prior").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+		blockComponents = tf.withName("block_components").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+		componentMean = tf.withName("component_mean").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
+		componentVariance = tf.withName("component_variance").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
+		componentLogWeight = tf.withName("component_log_weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
 		oneHot = tf.withName("truth_one_hot").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, config.classes)));
 		pixelWeight = tf.withName("truth_weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
 		learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -74,7 +75,7 @@ public final class TrainingGraph implements AutoCloseable {
 	private Operand<TFloat32> buildLoss(final Ops tf, final LossOps<TFloat32> ops) {
 		if (loss.kind == LossKind.SUPERVISED) return ops.supervised(net.probs, oneHot, pixelWeight);
 		final LossOps<TFloat32>.BlockStats stats = ops.blockStats(tf.slice(net.probs, blockBegin, blockSize));
-		if (loss.kind == LossKind.POSTERIOR) return ops.posterior(stats, blockLabels, tableEta, tableRho2, labelLogPrior);
+		if (loss.kind.posterior()) return ops.posterior(stats, blockComponents, componentMean, componentVariance, componentLogWeight);
 		final Operand<TFloat32> intra = loss.usesIntra() ? ops.intra(stats, blockEta, blockRho2) : null;
 		if (!loss.kind.grouped()) return intra;
 		final Operand<TFloat32> group = ops.group(stats, members, assign, groupEta, groupRho2, loss.kind == LossKind.INTRA_INTER, loss.divergence);

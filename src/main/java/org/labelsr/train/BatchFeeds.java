@@ -23,8 +23,8 @@ final class BatchFeeds implements AutoCloseable {
 	private final List<Tensor> tensors = new ArrayList<>();
 	private final Session.Runner runner;
 
-	/** @param labelCounts blocks per label in the training data: the posterior loss's prior */
-	BatchFeeds(final Session session, final TrainingGraph g, final Batch b, final LabelTable table, final int[] labelCounts, final float learningRate) {
+	/** @param posterior the posterior losses' constant inputs; null for the other losses */
+	BatchFeeds(final Session session, final TrainingGraph g, final Batch b, final LabelTable table, final PosteriorFeed posterior, final float learningRate) {
 		final int n = b.size, t = b.tile, classes = table.classCount();
 		runner = session.runner();
 		feed(g.net.image, Tensors.floats(b.images, n, t, t, 3));
@@ -46,13 +46,11 @@ final class BatchFeeds implements AutoCloseable {
 		feed(g.blockBegin, Tensors.ints(0, b.blockOffset, b.blockOffset, 0));
 		feed(g.blockSize, Tensors.ints(-1, b.blockSize, b.blockSize, -1));
 		final double rhoMin = g.loss.rhoMin;
-		if (g.loss.kind == LossKind.POSTERIOR) {
-			feedTable(g, table, labelCounts, rhoMin);
-			final int labels = table.labelLimit();
-			final float[] oneHot = new float[n * labels];
-			for (int i = 0; i < n; i++)
-				oneHot[i * labels + b.labels[i]] = 1;
-			feed(g.blockLabels, Tensors.floats(oneHot, n, labels));
+		if (g.loss.kind.posterior()) {
+			feed(g.componentMean, Tensors.floats(posterior.mean, posterior.components, classes));
+			feed(g.componentVariance, Tensors.floats(posterior.variance, posterior.components, classes));
+			feed(g.componentLogWeight, Tensors.floats(posterior.logWeight, posterior.components));
+			feed(g.blockComponents, Tensors.floats(posterior.ownComponents(b.labels, n), n, posterior.components));
 		}
 		if (g.loss.usesIntra()) {
 			final float[] eta = new float[n * classes], rho2 = new float[n * classes];
@@ -83,31 +81,6 @@ final class BatchFeeds implements AutoCloseable {
 			feed(g.groupEta, Tensors.floats(eta, groups, classes));
 			feed(g.groupRho2, Tensors.floats(rho2, groups, classes));
 		}
-	}
-
-	/** The whole table, rows 0..labelLimit-1, and the log of each label's share of the blocks. */
-	private void feedTable(final TrainingGraph g, final LabelTable table, final int[] labelCounts, final double rhoMin) {
-		final int labels = table.labelLimit(), classes = table.classCount();
-		final float[] eta = new float[labels * classes], rho2 = new float[labels * classes], logPrior = new float[labels];
-		long total = 0;
-		for (int l = 0; l < labels; l++)
-			total += count(labelCounts, l, table);
-		for (int l = 0; l < labels; l++) {
-			final long c = count(labelCounts, l, table);
-			// a label without blocks (or without a table row) can never be the answer: a finite stand-in for log 0 keeps exp() exact and NaN out
-			logPrior[l] = c == 0 ? NEVER : (float) Math.log(c / (double) total);
-			if (table.has(l)) fill(table, l, rhoMin, eta, rho2, l * classes);
-			else java.util.Arrays.fill(rho2, l * classes, (l + 1) * classes, 1f);
-		}
-		feed(g.tableEta, Tensors.floats(eta, labels, classes));
-		feed(g.tableRho2, Tensors.floats(rho2, labels, classes));
-		feed(g.labelLogPrior, Tensors.floats(logPrior, labels));
-	}
-
-	private static final float NEVER = -1e4f;
-
-	private static long count(final int[] labelCounts, final int label, final LabelTable table) {
-		return table.has(label) && label < labelCounts.length ? labelCounts[label] : 0;
 	}
 
 	private static void fill(final LabelTable table, final int label, final double rhoMin, final float[] eta, final float[] rho2, final int at) {

@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.Batch;
+import org.labelsr.label.LabelDensity;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.TrainingGraph;
@@ -71,7 +72,7 @@ public final class Trainer {
 
 	private final TrainingSettings settings;
 	private final LabelTable table;
-	private final int[] labelCounts;
+	private final PosteriorFeed posterior;
 	private final int blockSize;
 	private final LongFunction<Batch> batches;
 	private final String dataName;
@@ -79,14 +80,18 @@ public final class Trainer {
 	private int validateEvery;
 
 	/**
+	 * @param density what fractions each label's blocks have, for the
+	 *        posterior losses (null for the others)
 	 * @param labelCounts blocks per label in the training data, indexed by
-	 *        label: the prior of the posterior loss
+	 *        label: the prior of the posterior losses
 	 */
-	public Trainer(final TrainingSettings settings, final LabelTable table, final int[] labelCounts, final int blockSize, final LongFunction<Batch> batches, final String dataName) {
+	public Trainer(final TrainingSettings settings, final LabelTable table, final LabelDensity density, final int[] labelCounts, final int blockSize, final LongFunction<Batch> batches,
+		final String dataName) {
 		settings.validate();
 		this.settings = settings;
 		this.table = table;
-		this.labelCounts = labelCounts.clone();
+		if (settings.loss.kind.posterior() && density == null) throw new IllegalArgumentException("the " + settings.loss.kind.id + " loss needs a label density");
+		this.posterior = settings.loss.kind.posterior() ? PosteriorFeed.of(density, labelCounts) : null;
 		this.blockSize = blockSize;
 		this.batches = batches;
 		this.dataName = dataName;
@@ -204,7 +209,7 @@ public final class Trainer {
 	}
 
 	private double step(final Session session, final TrainingGraph g, final Batch batch, final float lr, final int step, final Checkpoints checkpoints) {
-		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, labelCounts, lr);
+		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, posterior, lr);
 			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
 			final double loss = ((TFloat32) r.get(0)).getFloat();
 			if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, step + 1, lr, checkpoints.latestStep());

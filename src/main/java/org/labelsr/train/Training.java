@@ -10,7 +10,9 @@ import org.labelsr.data.DataSet;
 import org.labelsr.data.GroupSampler;
 import org.labelsr.data.SamplerConfig;
 import org.labelsr.io.AtomicFiles;
+import org.labelsr.label.LabelDensity;
 import org.labelsr.net.LossKind;
+import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
 
 /**
@@ -45,9 +47,21 @@ public final class Training {
 		final BlockIndex index = new BlockIndex(data);
 		GroupSampler.check(index, config);
 		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
-			final Trainer trainer = new Trainer(settings, data.table(), index.counts(), data.blockSize(), sampler::batch, dataName);
+			final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss), index.counts(), data.blockSize(), sampler::batch, dataName);
 			if (validator != null) trainer.validateWith(validator, validateEvery);
 			return trainer.train(modelDir, resume, progress, listener);
+		}
+	}
+
+	/** The posterior losses' label density: the table's rows, or the measured blocks with the variance floor as their width. */
+	static LabelDensity density(final DataSet data, final LossSpec loss) {
+		switch (loss.kind) {
+			case POSTERIOR:
+				return LabelDensity.ofTable(data.table(), loss.rhoMin);
+			case POSTERIOR_SAMPLES:
+				return LabelDensity.ofBlocks(data.table(), data.labelEstimates(), loss.rhoMin);
+			default:
+				return null;
 		}
 	}
 
@@ -57,6 +71,7 @@ public final class Training {
 				return SamplerConfig.Mode.SUPERVISED;
 			case INTRA:
 			case POSTERIOR:
+			case POSTERIOR_SAMPLES:
 				return SamplerConfig.Mode.UNIFORM;
 			default:
 				return SamplerConfig.Mode.GROUPED;

@@ -32,7 +32,7 @@ class TruthBlockSamplerTest {
 	@Test
 	void measuresPickedBlocksAndReplacesIgnoredOnes() {
 		final AtomicInteger loads = new AtomicInteger();
-		final LabelTable t = TruthBlockSampler.estimate(List.of(source(loads)), 2, CLASSES, 7, Progress.NONE);
+		final LabelTable t = TruthBlockSampler.estimate(List.of(source(loads)), 2, CLASSES, 7, Progress.NONE).table();
 		// label 0: block 0 (0 of 4 fg) and block 1 (all ignored) -> only block 0 counts
 		assertEquals(0, t.mean(0, 1));
 		assertEquals(0.5, t.mean(1, 1));
@@ -47,10 +47,10 @@ class TruthBlockSamplerTest {
 		for (int i = 0; i < truth.values.length; i++)
 			truth.values[i] = (byte) ((i * 7919) % 13 < 5 ? 1 : 0);
 		final TruthBlockSampler.Source s = new TruthBlockSampler.Source("img", labels, 4, () -> truth);
-		final String a = TruthBlockSampler.estimate(List.of(s), 12, CLASSES, 3, Progress.NONE).toCsv();
-		assertEquals(a, TruthBlockSampler.estimate(List.of(s), 12, CLASSES, 3, Progress.NONE).toCsv());
-		final String all = TruthBlockSampler.estimate(List.of(s), 1000, CLASSES, 3, Progress.NONE).toCsv();
-		assertEquals(all, TruthBlockSampler.estimate(List.of(s), 256, CLASSES, 99, Progress.NONE).toCsv(), "all blocks used whatever the seed");
+		final String a = TruthBlockSampler.estimate(List.of(s), 12, CLASSES, 3, Progress.NONE).table().toCsv();
+		assertEquals(a, TruthBlockSampler.estimate(List.of(s), 12, CLASSES, 3, Progress.NONE).table().toCsv());
+		final String all = TruthBlockSampler.estimate(List.of(s), 1000, CLASSES, 3, Progress.NONE).table().toCsv();
+		assertEquals(all, TruthBlockSampler.estimate(List.of(s), 256, CLASSES, 99, Progress.NONE).table().toCsv(), "all blocks used whatever the seed");
 	}
 
 	@Test

@@ -25,14 +25,7 @@ class PosteriorLossTest {
 	@Test
 	void matchesTheFormulaInFloat64() {
 		final SplittableRandom r = new SplittableRandom(11);
-		final double[] probs = new double[B * H * W * C];
-		for (int p = 0; p < B * H * W; p++) {
-			double sum = 0;
-			for (int c = 0; c < C; c++)
-				sum += probs[p * C + c] = r.nextDouble() + 0.05;
-			for (int c = 0; c < C; c++)
-				probs[p * C + c] /= sum;
-		}
+		final double[] probs = randomProbs(r);
 		final double[] eta = new double[L * C], rho2 = new double[L * C], logPrior = { Math.log(0.5), Math.log(0.3), Math.log(0.2), -1e4 };
 		for (int l = 0; l < L; l++) {
 			double sum = 0;
@@ -47,7 +40,51 @@ class PosteriorLossTest {
 		final double[] oneHot = new double[B * L];
 		for (int b = 0; b < B; b++)
 			oneHot[b * L + label[b]] = 1;
-		assertEquals(expected(probs, eta, rho2, logPrior, label), run(probs, oneHot, eta, rho2, logPrior), 1e-9);
+		assertEquals(expected(probs, eta, rho2, logPrior, new int[] { 0, 1, 2, 3 }, label), run(probs, oneHot, eta, rho2, logPrior), 1e-9);
+	}
+
+	/** Several components per label (a label density from measured blocks): each label's score is the log-sum-exp of its components'. */
+	@Test
+	void mixturesMatchTheFormulaInFloat64() {
+		final SplittableRandom r = new SplittableRandom(5);
+		final double[] probs = randomProbs(r);
+		final int[] labelOf = { 0, 0, 1, 1, 1, 2, 0 };
+		final int s = labelOf.length;
+		final double[] mean = new double[s * C], variance = new double[s * C], logWeight = new double[s];
+		final double[] prior = { 0.5, 0.3, 0.2 };
+		final int[] perLabel = { 3, 3, 1 };
+		for (int k = 0; k < s; k++) {
+			double sum = 0;
+			for (int c = 0; c < C; c++)
+				sum += mean[k * C + c] = r.nextDouble();
+			for (int c = 0; c < C; c++) {
+				mean[k * C + c] /= sum;
+				variance[k * C + c] = 0.05 * 0.05;
+			}
+			logWeight[k] = Math.log(prior[labelOf[k]] / perLabel[labelOf[k]]);
+		}
+		final int[] label = { 0, 1, 2, 1, 0 };
+		final double[] own = new double[B * s];
+		for (int b = 0; b < B; b++)
+			for (int k = 0; k < s; k++)
+				own[b * s + k] = labelOf[k] == label[b] ? 1 : 0;
+		final double expected = expected(probs, mean, variance, logWeight, labelOf, label);
+		assertEquals(expected, run(probs, own, mean, variance, logWeight), 1e-9);
+		// the same density with each label's components merged into one would be a different loss: the test can tell them apart
+		assertTrue(Math.abs(expected - expected(probs, java.util.Arrays.copyOf(mean, 3 * C), java.util.Arrays.copyOf(variance, 3 * C), new double[] { Math.log(0.5), Math.log(0.3), Math.log(0.2) },
+			new int[] { 0, 1, 2 }, label)) > 1e-3);
+	}
+
+	private static double[] randomProbs(final SplittableRandom r) {
+		final double[] probs = new double[B * H * W * C];
+		for (int p = 0; p < B * H * W; p++) {
+			double sum = 0;
+			for (int c = 0; c < C; c++)
+				sum += probs[p * C + c] = r.nextDouble() + 0.05;
+			for (int c = 0; c < C; c++)
+				probs[p * C + c] /= sum;
+		}
+		return probs;
 	}
 
 	@Test
@@ -67,7 +104,9 @@ class PosteriorLossTest {
 			"four labels with the same row: the posterior is their prior, log 4");
 	}
 
-	private static double expected(final double[] probs, final double[] eta, final double[] rho2, final double[] logPrior, final int[] label) {
+	/** Component k of label {@code labelOf[k]}: mean eta, variance rho2, log weight logPrior. */
+	private static double expected(final double[] probs, final double[] eta, final double[] rho2, final double[] logPrior, final int[] labelOf, final int[] label) {
+		final int S = labelOf.length;
 		final int n = H * W;
 		double total = 0;
 		for (int b = 0; b < B; b++) {
@@ -78,9 +117,9 @@ class PosteriorLossTest {
 					mu[c] += q / n;
 					var[c] += q * (1 - q) / ((double) n * n);
 				}
-			final double[] score = new double[L];
+			final double[] score = new double[S];
 			double top = Double.NEGATIVE_INFINITY;
-			for (int l = 0; l < L; l++) {
+			for (int l = 0; l < S; l++) {
 				double nll = 0;
 				for (int c = 0; c < C; c++) {
 					final double s = var[c] + rho2[l * C + c];
@@ -89,10 +128,12 @@ class PosteriorLossTest {
 				score[l] = logPrior[l] - nll;
 				top = Math.max(top, score[l]);
 			}
-			double sum = 0;
-			for (final double s : score)
-				sum += Math.exp(s - top);
-			total += top + Math.log(sum) - score[label[b]];
+			double sum = 0, ownSum = 0;
+			for (int l = 0; l < S; l++) {
+				sum += Math.exp(score[l] - top);
+				if (labelOf[l] == label[b]) ownSum += Math.exp(score[l] - top);
+			}
+			total += Math.log(sum) - Math.log(ownSum);
 		}
 		return total / B;
 	}
@@ -104,7 +145,8 @@ class PosteriorLossTest {
 				r2 = tf.placeholder(TFloat64.class), prior = tf.placeholder(TFloat64.class);
 			final LossOps<TFloat64> ops = new LossOps<>(tf, TFloat64.class);
 			final Operand<TFloat64> loss = ops.posterior(ops.blockStats(p), y, e, r2, prior);
-			try (TFloat64 tp = t(probs, B, H, W, C); TFloat64 ty = t(oneHot, B, L); TFloat64 te = t(eta, L, C); TFloat64 tr = t(rho2, L, C); TFloat64 tpr = t(logPrior, L);
+			final int S = logPrior.length;
+			try (TFloat64 tp = t(probs, B, H, W, C); TFloat64 ty = t(oneHot, B, S); TFloat64 te = t(eta, S, C); TFloat64 tr = t(rho2, S, C); TFloat64 tpr = t(logPrior, S);
 				Result out = s.runner().feed(p, tp).feed(y, ty).feed(e, te).feed(r2, tr).feed(prior, tpr).fetch(loss).run()) {
 				return ((TFloat64) out.get(0)).getDouble();
 			}

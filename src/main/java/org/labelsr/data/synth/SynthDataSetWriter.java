@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.data.DataSet;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -54,8 +55,10 @@ public final class SynthDataSetWriter {
 			// the truth is read back from disk when picked: memory stays flat however many images, and what is measured is what was written
 			sources.add(new TruthBlockSampler.Source(truthFile.toString(), im.labels(), s.block(), () -> Images.readGrey8(truthFile)));
 		}
-		final LabelTable table = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, kind.classes(), Seeds.derive(s.seed(), 2, 0), progress);
+		final TruthBlockSampler.Estimate estimate = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, kind.classes(), Seeds.derive(s.seed(), 2, 0), progress);
+		final LabelTable table = estimate.table();
 		AtomicFiles.writeString(out.resolve("labels.csv"), table.toCsv());
+		AtomicFiles.writeString(out.resolve(DataSet.LABEL_ESTIMATES), estimate.blocks().toCsv());
 
 		int unlabelled = 0;
 		for (int j = 0; j < s.test(); j++) {
@@ -106,7 +109,7 @@ public final class SynthDataSetWriter {
 	 * leave images of an earlier run (or the user's own) mixed into this one.
 	 */
 	private static void refuseForeignFiles(final Path out, final List<String> train, final List<String> test) {
-		check(out, Set.of("labels.csv", "README.txt", "train", "test"));
+		check(out, Set.of("labels.csv", DataSet.LABEL_ESTIMATES, "README.txt", "train", "test"));
 		check(out.resolve("train"), files(train));
 		check(out.resolve("test"), files(test));
 	}
@@ -143,7 +146,8 @@ public final class SynthDataSetWriter {
 				.append(s.size()).append("x").append(s.size()).append(" px, label maps of ").append(s.block()).append("x").append(s.block()).append(" px blocks.\n");
 		b.append(s.kind().readme());
 		b.append("labels.csv: mean and sample standard deviation of the class fractions of ").append(BLOCKS_PER_LABEL)
-				.append(" random training blocks per label (all of them where fewer), measured on the truth.\n\n");
+				.append(" random training blocks per label (all of them where fewer), measured on the truth.\n");
+		b.append(DataSet.LABEL_ESTIMATES).append(": those blocks' fractions, one row per class (the posterior-samples loss uses them).\n\n");
 		b.append("Training blocks per label:");
 		for (int l = 0; l < counts.length; l++)
 			b.append(' ').append(l).append(':').append(counts[l]);

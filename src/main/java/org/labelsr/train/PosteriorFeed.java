@@ -1,0 +1,69 @@
+package org.labelsr.train;
+
+import java.util.List;
+
+import org.labelsr.label.LabelDensity;
+
+/**
+ * The posterior losses' inputs that are the same at every step, computed
+ * once per run: each component's mean, variance and log weight (its label's
+ * share of the training blocks times its share of the label), and which
+ * label it belongs to. Labels without training blocks are left out: they can
+ * never be a block's answer.
+ */
+final class PosteriorFeed {
+
+	final int components, classes;
+	final float[] mean, variance, logWeight;
+	private final int[] labelOf;
+
+	private PosteriorFeed(final int classes, final int[] labelOf, final float[] mean, final float[] variance, final float[] logWeight) {
+		this.components = labelOf.length;
+		this.classes = classes;
+		this.labelOf = labelOf;
+		this.mean = mean;
+		this.variance = variance;
+		this.logWeight = logWeight;
+	}
+
+	/** @param labelCounts training blocks per label, indexed by label */
+	static PosteriorFeed of(final LabelDensity density, final int[] labelCounts) {
+		final int classes = density.classCount();
+		final List<LabelDensity.Component> used = density.components().stream().filter(k -> count(labelCounts, k.label()) > 0).toList();
+		final int s = used.size();
+		final int[] labelOf = new int[s];
+		final float[] mean = new float[s * classes], variance = new float[s * classes], logWeight = new float[s];
+		double labelTotal = 0;
+		for (final int c : labelCounts)
+			labelTotal += c;
+		for (int i = 0; i < s; i++) {
+			final LabelDensity.Component k = used.get(i);
+			labelOf[i] = k.label();
+			logWeight[i] = (float) (Math.log(count(labelCounts, k.label()) / labelTotal) + Math.log(k.weight()));
+			for (int c = 0; c < classes; c++) {
+				mean[i * classes + c] = (float) k.mean()[c];
+				variance[i * classes + c] = (float) k.variance()[c];
+			}
+		}
+		return new PosteriorFeed(classes, labelOf, mean, variance, logWeight);
+	}
+
+	private static long count(final int[] labelCounts, final int label) {
+		return label < labelCounts.length ? labelCounts[label] : 0;
+	}
+
+	/** {@code [n, components]}: 1 where the component belongs to the block's label. */
+	float[] ownComponents(final int[] blockLabels, final int n) {
+		final float[] m = new float[n * components];
+		for (int b = 0; b < n; b++) {
+			boolean any = false;
+			for (int k = 0; k < components; k++)
+				if (labelOf[k] == blockLabels[b]) {
+					m[b * components + k] = 1;
+					any = true;
+				}
+			if (!any) throw new IllegalStateException("block label " + blockLabels[b] + " has no component in the label density");
+		}
+		return m;
+	}
+}
