@@ -20,7 +20,7 @@ import org.labelsr.train.TrainingSettings;
 public final class TrainCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|supervised --out MODEL_DIR",
+		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
 		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",

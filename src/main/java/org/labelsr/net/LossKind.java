@@ -11,11 +11,14 @@ import org.labelsr.LsrException;
  * ours (docs/LOSSES-EXTRA.md): {@code posterior}, the intra-instance
  * likelihood turned into the posterior of the block's label, and
  * {@code posterior-samples}, the same with each label described by its
- * measured blocks instead of a mean and a spread.
+ * measured blocks instead of a mean and a spread, and
+ * {@code posterior-samples+inter}, which adds an inter-instance term on
+ * those blocks: groups of same-label blocks must spread as the label's
+ * measured blocks do.
  */
 public enum LossKind {
 	INTRA("intra"), INTER("inter"), INTRA_INTER("intra+inter"), SUPERVISED("supervised"), POSTERIOR("posterior"),
-	POSTERIOR_SAMPLES("posterior-samples");
+	POSTERIOR_SAMPLES("posterior-samples"), POSTERIOR_SAMPLES_INTER("posterior-samples+inter");
 
 	public final String id;
 
@@ -25,12 +28,17 @@ public enum LossKind {
 
 	/** Whether batches must be groups of same-label blocks. */
 	public boolean grouped() {
-		return this == INTER || this == INTRA_INTER;
+		return this == INTER || this == INTRA_INTER || this == POSTERIOR_SAMPLES_INTER;
 	}
 
 	/** Whether the loss is the cross-entropy of the block's label under a label density (docs/LOSSES-EXTRA.md). */
 	public boolean posterior() {
-		return this == POSTERIOR || this == POSTERIOR_SAMPLES;
+		return this == POSTERIOR || this == POSTERIOR_SAMPLES || this == POSTERIOR_SAMPLES_INTER;
+	}
+
+	/** Whether the label density comes from the measured blocks of the data set (label-estimates.csv) rather than the table. */
+	public boolean usesMeasuredBlocks() {
+		return this == POSTERIOR_SAMPLES || this == POSTERIOR_SAMPLES_INTER;
 	}
 
 	public static LossKind parse(final String s) {

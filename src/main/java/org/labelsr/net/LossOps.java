@@ -87,6 +87,37 @@ public final class LossOps<T extends TFloating> {
 	}
 
 	/**
+	 * Not in LOSSES.md (docs/LOSSES-EXTRA.md): the inter-instance idea with
+	 * each label described by its measured blocks. Per group, the squared
+	 * maximum mean discrepancy between the group's predicted block fractions
+	 * and the label's measured ones, Gaussian kernel of width {@code width}:
+	 * 0 when the two samples are alike, whatever the shape of the label's
+	 * spread (two peaks of pure blocks, for instance), where sections 2 and 3
+	 * compare only a mean and a variance. {@code members} {@code [G, B]} as
+	 * in {@link #group}; {@code groupComponents} {@code [G, S]} each measured
+	 * block's share of the group's label (0 for other labels); {@code mean}
+	 * {@code [S, C]} the measured fractions.
+	 */
+	public Operand<T> interSamples(final BlockStats s, final Operand<T> members, final Operand<T> groupComponents, final Operand<T> mean, final double width) {
+		final Operand<T> predicted = gaussianKernel(s.mu, s.mu, width), across = gaussianKernel(s.mu, mean, width), measured = gaussianKernel(mean, mean, width);
+		final Operand<T> pp = rowDot(tf.linalg.matMul(members, predicted), members);
+		final Operand<T> pm = rowDot(tf.linalg.matMul(members, across), groupComponents);
+		final Operand<T> mm = rowDot(tf.linalg.matMul(groupComponents, measured), groupComponents);
+		return tf.math.mean(tf.math.add(tf.math.sub(pp, tf.math.mul(c(2), pm)), mm), tf.constant(0));
+	}
+
+	/** exp(-|x_i - y_j|^2 / (2 width^2)) for rows of {@code x [N, C]} and {@code y [M, C]}: {@code [N, M]}. */
+	private Operand<T> gaussianKernel(final Operand<T> x, final Operand<T> y, final double width) {
+		final Operand<T> d2 = tf.reduceSum(tf.math.squaredDifference(tf.expandDims(x, tf.constant(1)), tf.expandDims(y, tf.constant(0))), tf.constant(2));
+		return tf.math.exp(tf.math.div(d2, c(-2 * width * width)));
+	}
+
+	/** Row-wise dot product of two {@code [G, N]} matrices: {@code [G]}. */
+	private Operand<T> rowDot(final Operand<T> a, final Operand<T> b) {
+		return tf.reduceSum(tf.math.mul(a, b), tf.constant(1));
+	}
+
+	/**
 	 * Sections 2 and 3. {@code members} is {@code [G, B]} with row g holding
 	 * 1/K_g for the blocks of group g (0 elsewhere); {@code assign} is its
 	 * one-hot transpose {@code [B, G]}; eta, rho2 per group {@code [G, C]}.

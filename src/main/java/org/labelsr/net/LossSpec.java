@@ -59,14 +59,26 @@ public final class LossSpec {
 
 	/** Whether the intra-instance term is part of the loss. */
 	public boolean usesIntra() {
-		return kind == LossKind.INTRA || kind.grouped() && lambda > 0;
+		return kind == LossKind.INTRA || kind.grouped() && !kind.posterior() && lambda > 0;
+	}
+
+	/**
+	 * The weight of posterior-samples+inter's group term: {@code lambda},
+	 * where 0 (the default of every front end) means 1, since that loss is
+	 * always the sum of its two terms.
+	 */
+	public double samplesInterWeight() {
+		return lambda > 0 ? lambda : 1;
 	}
 
 	@Override
 	public String toString() {
 		String s = kind.id;
-		if (kind.grouped() && divergence != Divergence.KL) s += "[" + divergence.id + "]";
-		if (kind.grouped() && lambda > 0) s = "intra + " + lambda + " * " + s;
+		if (kind == LossKind.POSTERIOR_SAMPLES_INTER) s = "posterior-samples + " + samplesInterWeight() + " * inter-samples";
+		else {
+			if (kind.grouped() && divergence != Divergence.KL) s += "[" + divergence.id + "]";
+			if (kind.grouped() && lambda > 0) s = "intra + " + lambda + " * " + s;
+		}
 		if (logitPenalty > 0) s += " + " + logitPenalty + " * mean(logit^2)";
 		return s;
 	}

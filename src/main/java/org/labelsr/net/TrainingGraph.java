@@ -23,6 +23,9 @@ import org.tensorflow.types.TInt32;
  */
 public final class TrainingGraph implements AutoCloseable {
 
+	/** The kernel width of the inter-samples term: the width of one of the paper's ten label bins. */
+	public static final double INTER_SAMPLES_WIDTH = 0.1;
+
 	public final Graph graph = newGraph();
 	public final UNet net;
 	public final LossSpec loss;
@@ -40,6 +43,8 @@ public final class TrainingGraph implements AutoCloseable {
 	public final Placeholder<TFloat32> componentMean;
 	public final Placeholder<TFloat32> componentVariance;
 	public final Placeholder<TFloat32> componentLogWeight;
+	/** posterior-samples+inter: each component's share of the group's label {@code [G, S]}. */
+	public final Placeholder<TFloat32> groupComponents;
 	public final Placeholder<TFloat32> oneHot;
 	public final Placeholder<TFloat32> pixelWeight;
 	public final Placeholder<TFloat32> learningRate;
@@ -64,6 +69,7 @@ public final class TrainingGraph implements AutoCloseable {
 		componentMean = tf.withName("component_mean").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
 		componentVariance = tf.withName("component_variance").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.classes)));
 		componentLogWeight = tf.withName("component_log_weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+		groupComponents = tf.withName("group_components").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
 		oneHot = tf.withName("truth_one_hot").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, config.classes)));
 		pixelWeight = tf.withName("truth_weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
 		learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -75,7 +81,12 @@ public final class TrainingGraph implements AutoCloseable {
 	private Operand<TFloat32> buildLoss(final Ops tf, final LossOps<TFloat32> ops) {
 		if (loss.kind == LossKind.SUPERVISED) return ops.supervised(net.probs, oneHot, pixelWeight);
 		final LossOps<TFloat32>.BlockStats stats = ops.blockStats(tf.slice(net.probs, blockBegin, blockSize));
-		if (loss.kind.posterior()) return ops.posterior(stats, blockComponents, componentMean, componentVariance, componentLogWeight);
+		if (loss.kind.posterior()) {
+			final Operand<TFloat32> posterior = ops.posterior(stats, blockComponents, componentMean, componentVariance, componentLogWeight);
+			if (loss.kind != LossKind.POSTERIOR_SAMPLES_INTER) return posterior;
+			final Operand<TFloat32> inter = ops.interSamples(stats, members, groupComponents, componentMean, INTER_SAMPLES_WIDTH);
+			return tf.math.add(posterior, tf.math.mul(tf.constant((float) loss.samplesInterWeight()), inter));
+		}
 		final Operand<TFloat32> intra = loss.usesIntra() ? ops.intra(stats, blockEta, blockRho2) : null;
 		if (!loss.kind.grouped()) return intra;
 		final Operand<TFloat32> group = ops.group(stats, members, assign, groupEta, groupRho2, loss.kind == LossKind.INTRA_INTER, loss.divergence);

@@ -80,6 +80,7 @@ final class BatchFeeds implements AutoCloseable {
 			feed(g.assign, Tensors.floats(assign, n, groups));
 			feed(g.groupEta, Tensors.floats(eta, groups, classes));
 			feed(g.groupRho2, Tensors.floats(rho2, groups, classes));
+			if (g.loss.kind == LossKind.POSTERIOR_SAMPLES_INTER) feed(g.groupComponents, Tensors.floats(posterior.componentShares(label), groups, posterior.components));
 		}
 	}
 

@@ -16,8 +16,11 @@ final class PosteriorFeed {
 	final int components, classes;
 	final float[] mean, variance, logWeight;
 	private final int[] labelOf;
+	/** Each component's share of its label's mass. */
+	private final float[] share;
 
-	private PosteriorFeed(final int classes, final int[] labelOf, final float[] mean, final float[] variance, final float[] logWeight) {
+	private PosteriorFeed(final int classes, final int[] labelOf, final float[] share, final float[] mean, final float[] variance, final float[] logWeight) {
+		this.share = share;
 		this.components = labelOf.length;
 		this.classes = classes;
 		this.labelOf = labelOf;
@@ -32,24 +35,34 @@ final class PosteriorFeed {
 		final List<LabelDensity.Component> used = density.components().stream().filter(k -> count(labelCounts, k.label()) > 0).toList();
 		final int s = used.size();
 		final int[] labelOf = new int[s];
-		final float[] mean = new float[s * classes], variance = new float[s * classes], logWeight = new float[s];
+		final float[] mean = new float[s * classes], variance = new float[s * classes], logWeight = new float[s], share = new float[s];
 		double labelTotal = 0;
 		for (final int c : labelCounts)
 			labelTotal += c;
 		for (int i = 0; i < s; i++) {
 			final LabelDensity.Component k = used.get(i);
 			labelOf[i] = k.label();
+			share[i] = (float) k.weight();
 			logWeight[i] = (float) (Math.log(count(labelCounts, k.label()) / labelTotal) + Math.log(k.weight()));
 			for (int c = 0; c < classes; c++) {
 				mean[i * classes + c] = (float) k.mean()[c];
 				variance[i * classes + c] = (float) k.variance()[c];
 			}
 		}
-		return new PosteriorFeed(classes, labelOf, mean, variance, logWeight);
+		return new PosteriorFeed(classes, labelOf, share, mean, variance, logWeight);
 	}
 
 	private static long count(final int[] labelCounts, final int label) {
 		return label < labelCounts.length ? labelCounts[label] : 0;
+	}
+
+	/** {@code [groups, components]}: each component's share of the group's label, 0 for the components of other labels. */
+	float[] componentShares(final int[] groupLabels) {
+		final float[] m = new float[groupLabels.length * components];
+		for (int g = 0; g < groupLabels.length; g++)
+			for (int k = 0; k < components; k++)
+				if (labelOf[k] == groupLabels[g]) m[g * components + k] = share[k];
+		return m;
 	}
 
 	/** {@code [n, components]}: 1 where the component belongs to the block's label. */

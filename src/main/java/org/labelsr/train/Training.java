@@ -59,6 +59,7 @@ public final class Training {
 			case POSTERIOR:
 				return LabelDensity.ofTable(data.table(), loss.rhoMin);
 			case POSTERIOR_SAMPLES:
+			case POSTERIOR_SAMPLES_INTER:
 				return LabelDensity.ofBlocks(data.table(), data.labelEstimates(), loss.rhoMin);
 			default:
 				return null;

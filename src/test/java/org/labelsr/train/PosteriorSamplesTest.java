@@ -77,20 +77,29 @@ class PosteriorSamplesTest {
 
 	@Test
 	void trainsThroughTheRealGraph() {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.POSTERIOR_SAMPLES));
+		trains(LossKind.POSTERIOR_SAMPLES);
+	}
+
+	@Test
+	void withTheInterSamplesTermTrainsThroughTheRealGraph() {
+		trains(LossKind.POSTERIOR_SAMPLES_INTER);
+	}
+
+	private static void trains(final LossKind kind) {
+		final TrainingSettings s = new TrainingSettings(LossSpec.of(kind));
 		s.learningRate = 3e-3;
 		s.steps = 40;
 		s.depth = 2;
 		s.baseFilters = 4;
 		s.groupSize = 6;
 		s.checkpointEvery = 100;
-		final Path model = tmp.resolve("model");
+		final Path model = tmp.resolve("model-" + kind.name());
 		final List<double[]> curve = Training.run(data, s, model, false, Progress.NONE, null).curve;
 		for (final double[] p : curve)
 			assertTrue(Double.isFinite(p[1]), "loss at step " + p[0] + " is " + p[1]);
 		final double first = mean(curve.subList(0, 5)), last = mean(curve.subList(35, 40));
 		assertTrue(last < first, "the loss should fall, from " + first + " to " + last);
-		assertEquals("posterior-samples", ModelInfo.read(model).training.loss);
+		assertEquals(kind.id, ModelInfo.read(model).training.loss);
 	}
 
 	@Test

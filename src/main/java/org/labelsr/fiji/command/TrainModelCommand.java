@@ -36,7 +36,7 @@ public final class TrainModelCommand extends LsrCommand {
 		description = "A data set as ./lsr synth writes it: labels.csv, train/ with NAME.png and NAME.labels.png")
 	private File data;
 
-	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "posterior", "posterior-samples", "supervised" }, persist = false,
+	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
 		description = "intra: block statistics only; inter: agreement between blocks of a label; supervised needs pixel truth")
 	private String loss = "intra+inter";
 
