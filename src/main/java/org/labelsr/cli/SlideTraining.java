@@ -25,7 +25,8 @@ final class SlideTraining {
 		if (level < 0 || block < 0) throw a.fail("--level and --block must not be negative");
 		final LabelTable labelTable = LabelTableReader.read(table);
 		final SlideItem item = SlideLabels.load(slide, labels, level, block, labelTable);
-		final DataSet data = DataSet.ofSlides(slide.toAbsolutePath().getParent(), labelTable, List.of(item));
+		// the table's folder: where the posterior-samples losses look for label-estimates.csv
+		final DataSet data = DataSet.ofSlides(table.toAbsolutePath().getParent(), labelTable, List.of(item));
 		System.out.println("train: slide " + slide.getFileName() + " level " + level + " (" + item.width() + " x " + item.height() + " px), blocks of " + item.blockSize() + " px");
 		return Training.run(data, slide.toAbsolutePath().normalize().toString(), settings, out, resume, progress, null, null, 0);
 	}

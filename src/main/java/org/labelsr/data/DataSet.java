@@ -100,7 +100,11 @@ public final class DataSet {
 		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), List.copyOf(slides), block, checked);
 	}
 
-	/** Training data that is one or more whole slides with block labels, and a label table; {@code root} names it in messages. */
+	/**
+	 * Training data that is one or more whole slides with block labels, and a
+	 * label table; {@code root}, the table's folder, names it in messages and
+	 * is where {@link #LABEL_ESTIMATES} is looked for.
+	 */
 	public static DataSet ofSlides(final Path root, final LabelTable table, final List<SlideItem> slides) {
 		if (slides.isEmpty()) throw LsrException.at(root, "no slides to train on");
 		final int block = slides.get(0).blockSize();

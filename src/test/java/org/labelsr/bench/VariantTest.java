@@ -60,6 +60,12 @@ class VariantTest {
 	}
 
 	@Test
+	void aVariantMayNameTheNetworkDepth() {
+		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth);
+		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth);
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup);

@@ -37,7 +37,8 @@ public final class TrainModelCommand extends LsrCommand {
 	private File data;
 
 	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
-		description = "intra: block statistics only; inter: agreement between blocks of a label; supervised needs pixel truth")
+		description = "intra: block statistics only; inter: agreement between blocks of a label; posterior-samples(+inter): from the measured blocks in label-estimates.csv, "
+			+ "for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
 	private String loss = "intra+inter";
 
 	@Parameter(label = "model folder (written)", style = "directory", required = false, persist = false,
