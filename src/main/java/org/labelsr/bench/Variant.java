@@ -14,10 +14,11 @@ import org.labelsr.train.TrainingSettings;
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
  * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
- * U-Net's levels, instead of the default). A learning rate left out is tuned
+ * U-Net's levels) and context (pixels of image around a training block),
+ * instead of the defaults. A learning rate left out is tuned
  * on the validation split.
  */
-public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth) {
+public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -26,7 +27,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN, beta = LossSpec.defaultLogitPenalty(kind);
 		int k = 15, g = 2;
 		String schedule = "constant";
-		int warmup = 0, steps = 0, depth = 0;
+		int warmup = 0, steps = 0, depth = 0, context = -1;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -44,14 +45,15 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "beta" -> beta = Double.parseDouble(v);
 					case "steps" -> steps = Integer.parseInt(v);
 					case "depth" -> depth = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth)");
+					case "context" -> context = Integer.parseInt(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context);
 	}
 
 	public boolean tuned() {
@@ -70,6 +72,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		s.warmup = warmup;
 		s.checkpointEvery = s.steps;
 		if (depth > 0) s.depth = depth;
+		if (context >= 0) s.context = context;
 		return s;
 	}
 

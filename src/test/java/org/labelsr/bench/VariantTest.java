@@ -60,7 +60,9 @@ class VariantTest {
 	}
 
 	@Test
-	void aVariantMayNameTheNetworkDepth() {
+	void aVariantMayNameTheNetworkDepthAndContext() {
+		assertEquals(48, Variant.parse("intra:context=48").settings(1000, 1, 1e-3).context);
+		assertEquals(new org.labelsr.train.TrainingSettings(org.labelsr.net.LossSpec.of(org.labelsr.net.LossKind.INTRA)).context, Variant.parse("intra").settings(1000, 1, 1e-3).context);
 		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth);
 		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth);
 	}
