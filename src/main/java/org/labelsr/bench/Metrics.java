@@ -9,16 +9,16 @@ import org.labelsr.eval.ConfusionCounts;
  * over all classes (each class is someone's foreground there). Then the
  * {@link BlockFractions} (NaN where not computed, as in validation).
  */
-record Metrics(double iou, double dice, double maskedIou, double maskedDice, double blockError, double spreadRatio, double largestLogit) {
+record Metrics(double iou, double dice, double maskedIou, double maskedDice, double blockError, double spreadRatio, double placementError, double largestLogit) {
 
 	static Metrics of(final ConfusionCounts[] counts, final int classes, final BlockFractions blocks) {
 		final Metrics m = of(counts, classes);
-		return new Metrics(m.iou, m.dice, m.maskedIou, m.maskedDice, blocks.blockError(), blocks.spreadRatio(), Double.NaN);
+		return new Metrics(m.iou, m.dice, m.maskedIou, m.maskedDice, blocks.blockError(), blocks.spreadRatio(), blocks.placementError(), Double.NaN);
 	}
 
 	/** With the network's largest |logit| ({@link org.labelsr.net.Network#largestLogit}). */
 	Metrics withLargestLogit(final double z) {
-		return new Metrics(iou, dice, maskedIou, maskedDice, blockError, spreadRatio, z);
+		return new Metrics(iou, dice, maskedIou, maskedDice, blockError, spreadRatio, placementError, z);
 	}
 
 	static Metrics of(final ConfusionCounts[] counts, final int classes) {
@@ -31,7 +31,7 @@ record Metrics(double iou, double dice, double maskedIou, double maskedDice, dou
 			mdice += counts[1].dice(c);
 		}
 		final int n = classes - first;
-		return new Metrics(iou / n, dice / n, miou / n, mdice / n, Double.NaN, Double.NaN, Double.NaN);
+		return new Metrics(iou / n, dice / n, miou / n, mdice / n, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 	}
 
 	double get(final int i) {
@@ -42,6 +42,7 @@ record Metrics(double iou, double dice, double maskedIou, double maskedDice, dou
 			case 3 -> maskedDice;
 			case 4 -> blockError;
 			case 5 -> spreadRatio;
+			case 6 -> placementError;
 			default -> largestLogit;
 		};
 	}

@@ -88,7 +88,8 @@ class VariantTest {
 	@Test
 	void meanAndSampleStandardDeviation() {
 		assertEquals("2.0000 ± 1.0000", Report.meanSd(new double[] { 1, 2, 3 }));
-		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8, 0.1, 0.9, 5), new Metrics(0.7, 0.8, 0.9, 1.0, 0.2, 1.1, 7));
+		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8, 0.1, 0.9, 0.2, 5), new Metrics(0.7, 0.8, 0.9, 1.0, 0.2, 1.1, 0.3, 7));
 		assertEquals(0.8, Report.mean(m, 2), 1e-12);
+		assertEquals(0.25, Report.mean(m, 6), 1e-12, "placement error");
 	}
 }

@@ -28,6 +28,24 @@ class BlockFractionsTest {
 		final BlockFractions f = BlockFractions.of(List.of(truth()), List.of(truth()), List.of(LABELS), 2);
 		assertEquals(0, f.blockError(), 1e-12);
 		assertEquals(1, f.spreadRatio(), 1e-12);
+		assertEquals(0, f.placementError(), 1e-12);
+	}
+
+	@Test
+	void theRightCountInTheWrongPlaceIsAPlacementError() {
+		// every block's foreground pixels moved to its other pixels where that keeps the count: blocks with 2 of 4 swap exactly
+		final ByteMap t = truth(), p = new ByteMap(24, 2);
+		for (int b = 0; b < 12; b++) {
+			final int fg = Math.min(4, b % 5);
+			for (int i = 0; i < 4; i++) {
+				final int x = 2 * b + i % 2, y = i / 2;
+				p.set(x, y, fg == 2 ? 1 - t.get(x, y) : t.get(x, y));
+			}
+		}
+		final BlockFractions f = BlockFractions.of(List.of(t), List.of(p), List.of(LABELS), 2);
+		assertEquals(0, f.blockError(), 1e-12, "every block has the right count");
+		// mixed blocks: 1, 2, 3 foreground pixels -> b % 5 in {1, 2, 3}: 7 blocks, of which the 2-pixel ones (b = 2, 7) are all wrong
+		assertEquals(2.0 / 7, f.placementError(), 1e-12);
 	}
 
 	@Test
