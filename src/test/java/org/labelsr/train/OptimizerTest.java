@@ -40,16 +40,10 @@ class OptimizerTest {
 	}
 
 	private static void lossFalls(final OptimizerKind kind) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.SUPERVISED));
+		final TrainingSettings s = TinyRuns.settings(LossSpec.of(LossKind.SUPERVISED), 40, 3e-3);
 		s.optimizer = kind;
-		s.learningRate = 3e-3;
-		s.steps = 40;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 6;
-		s.checkpointEvery = 100;
 		final List<double[]> curve = Training.run(data, s, tmp.resolve(kind.id), false, Progress.NONE, null).curve;
-		final double first = mean(curve.subList(0, 5)), last = mean(curve.subList(35, 40));
+		final double first = TinyRuns.meanLoss(curve, 0, 5), last = TinyRuns.meanLoss(curve, 35, 40);
 		assertTrue(last < 0.85 * first, kind + ": cross-entropy should fall, from " + first + " to " + last);
 	}
 
@@ -64,9 +58,5 @@ class OptimizerTest {
 		assertTrue(s.learningRate(99) < 1e-6);
 		s.schedule = "constant";
 		assertEquals(1e-3, s.learningRate(99), 1e-12);
-	}
-
-	private static double mean(final List<double[]> points) {
-		return points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
 	}
 }

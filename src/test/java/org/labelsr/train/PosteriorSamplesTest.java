@@ -86,18 +86,12 @@ class PosteriorSamplesTest {
 	}
 
 	private static void trains(final LossKind kind) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(kind));
-		s.learningRate = 3e-3;
-		s.steps = 40;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 6;
-		s.checkpointEvery = 100;
+		final TrainingSettings s = TinyRuns.settings(LossSpec.of(kind), 40, 3e-3);
 		final Path model = tmp.resolve("model-" + kind.name());
 		final List<double[]> curve = Training.run(data, s, model, false, Progress.NONE, null).curve;
 		for (final double[] p : curve)
 			assertTrue(Double.isFinite(p[1]), "loss at step " + p[0] + " is " + p[1]);
-		final double first = mean(curve.subList(0, 5)), last = mean(curve.subList(35, 40));
+		final double first = TinyRuns.meanLoss(curve, 0, 5), last = TinyRuns.meanLoss(curve, 35, 40);
 		assertTrue(last < first, "the loss should fall, from " + first + " to " + last);
 		assertEquals(kind.id, ModelInfo.read(model).training.loss);
 	}
@@ -111,9 +105,5 @@ class PosteriorSamplesTest {
 		s.steps = 2;
 		final String m = assertThrows(LsrException.class, () -> Training.run(bare, s, tmp.resolve("m2"), false, Progress.NONE, null)).getMessage();
 		assertTrue(m.contains(DataSet.LABEL_ESTIMATES) && m.contains("posterior-samples"), m);
-	}
-
-	private static double mean(final List<double[]> points) {
-		return points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
 	}
 }
