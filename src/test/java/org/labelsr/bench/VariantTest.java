@@ -86,6 +86,15 @@ class VariantTest {
 	}
 
 	@Test
+	void theRatioIsTakenAgainstTheBestSupervisedRow() {
+		final java.util.function.DoubleFunction<List<Metrics>> seeds = m -> List.of(new Metrics(0, 0, m, 0, 0, 0, 0, 0), new Metrics(0, 0, m, 0, 0, 0, 0, 0));
+		final List<Bench.Row> rows = List.of(new Bench.Row("intra", 1e-3, seeds.apply(0.72), List.of(), 0), new Bench.Row("supervised:depth=2", 1e-3, seeds.apply(0.8), List.of(), 0),
+			new Bench.Row("supervised", 1e-3, seeds.apply(0.9), List.of(), 0));
+		final String md = Report.markdown(BenchConfig.quick("hne", List.of("intra")), rows, 1, 0, 0);
+		assertTrue(md.contains("reaches 0.800 of the best supervised masked IoU (supervised)"), md);
+	}
+
+	@Test
 	void meanAndSampleStandardDeviation() {
 		assertEquals("2.0000 ± 1.0000", Report.meanSd(new double[] { 1, 2, 3 }));
 		final List<Metrics> m = List.of(new Metrics(0.5, 0.6, 0.7, 0.8, 0.1, 0.9, 0.2, 5), new Metrics(0.7, 0.8, 0.9, 1.0, 0.2, 1.1, 0.3, 7));
