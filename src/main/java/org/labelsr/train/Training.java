@@ -55,15 +55,8 @@ public final class Training {
 
 	/** The posterior losses' label density: the table's rows, or the measured blocks with the variance floor as their width. */
 	static LabelDensity density(final DataSet data, final LossSpec loss) {
-		switch (loss.kind) {
-			case POSTERIOR:
-				return LabelDensity.ofTable(data.table(), loss.rhoMin);
-			case POSTERIOR_SAMPLES:
-			case POSTERIOR_SAMPLES_INTER:
-				return LabelDensity.ofBlocks(data.table(), data.labelEstimates(), loss.rhoMin);
-			default:
-				return null;
-		}
+		if (!loss.kind.posterior()) return null;
+		return loss.kind.usesMeasuredBlocks() ? LabelDensity.ofBlocks(data.table(), data.labelEstimates(), loss.rhoMin) : LabelDensity.ofTable(data.table(), loss.rhoMin);
 	}
 
 	static SamplerConfig.Mode mode(final LossKind kind) {
