@@ -13,16 +13,15 @@ import org.labelsr.label.LabelDensity;
  */
 final class PosteriorFeed {
 
-	final int components, classes;
+	final int components;
 	final float[] mean, variance, logWeight;
 	private final int[] labelOf;
 	/** Each component's share of its label's mass. */
 	private final float[] share;
 
-	private PosteriorFeed(final int classes, final int[] labelOf, final float[] share, final float[] mean, final float[] variance, final float[] logWeight) {
+	private PosteriorFeed(final int[] labelOf, final float[] share, final float[] mean, final float[] variance, final float[] logWeight) {
 		this.share = share;
 		this.components = labelOf.length;
-		this.classes = classes;
 		this.labelOf = labelOf;
 		this.mean = mean;
 		this.variance = variance;
@@ -49,7 +48,7 @@ final class PosteriorFeed {
 				variance[i * classes + c] = (float) k.variance()[c];
 			}
 		}
-		return new PosteriorFeed(classes, labelOf, share, mean, variance, logWeight);
+		return new PosteriorFeed(labelOf, share, mean, variance, logWeight);
 	}
 
 	private static long count(final int[] labelCounts, final int label) {
@@ -58,24 +57,27 @@ final class PosteriorFeed {
 
 	/** {@code [groups, components]}: each component's share of the group's label, 0 for the components of other labels. */
 	float[] componentShares(final int[] groupLabels) {
-		final float[] m = new float[groupLabels.length * components];
-		for (int g = 0; g < groupLabels.length; g++)
-			for (int k = 0; k < components; k++)
-				if (labelOf[k] == groupLabels[g]) m[g * components + k] = share[k];
-		return m;
+		return perLabel(groupLabels, groupLabels.length, share);
 	}
 
 	/** {@code [n, components]}: 1 where the component belongs to the block's label. */
 	float[] ownComponents(final int[] blockLabels, final int n) {
-		final float[] m = new float[n * components];
-		for (int b = 0; b < n; b++) {
+		final float[] one = new float[components];
+		java.util.Arrays.fill(one, 1);
+		return perLabel(blockLabels, n, one);
+	}
+
+	/** {@code [rows, components]}: {@code value[k]} where component k belongs to the row's label, else 0. */
+	private float[] perLabel(final int[] labels, final int rows, final float[] value) {
+		final float[] m = new float[rows * components];
+		for (int r = 0; r < rows; r++) {
 			boolean any = false;
 			for (int k = 0; k < components; k++)
-				if (labelOf[k] == blockLabels[b]) {
-					m[b * components + k] = 1;
+				if (labelOf[k] == labels[r]) {
+					m[r * components + k] = value[k];
 					any = true;
 				}
-			if (!any) throw new IllegalStateException("block label " + blockLabels[b] + " has no component in the label density");
+			if (!any) throw new IllegalStateException("label " + labels[r] + " has no component in the label density");
 		}
 		return m;
 	}
