@@ -26,16 +26,9 @@ class PosteriorLossTest {
 	void matchesTheFormulaInFloat64() {
 		final SplittableRandom r = new SplittableRandom(11);
 		final double[] probs = randomProbs(r);
-		final double[] eta = new double[L * C], rho2 = new double[L * C], logPrior = { Math.log(0.5), Math.log(0.3), Math.log(0.2), -1e4 };
-		for (int l = 0; l < L; l++) {
-			double sum = 0;
-			for (int c = 0; c < C; c++)
-				sum += eta[l * C + c] = r.nextDouble();
-			for (int c = 0; c < C; c++) {
-				eta[l * C + c] /= sum;
-				rho2[l * C + c] = Math.pow(0.05 + 0.2 * r.nextDouble(), 2);
-			}
-		}
+		final double[] eta = fractionRows(r, L), rho2 = new double[L * C], logPrior = { Math.log(0.5), Math.log(0.3), Math.log(0.2), -1e4 };
+		for (int i = 0; i < L * C; i++)
+			rho2[i] = Math.pow(0.05 + 0.2 * r.nextDouble(), 2);
 		final int[] label = { 0, 1, 2, 1, 0 };
 		final double[] oneHot = new double[B * L];
 		for (int b = 0; b < B; b++)
@@ -50,19 +43,12 @@ class PosteriorLossTest {
 		final double[] probs = randomProbs(r);
 		final int[] labelOf = { 0, 0, 1, 1, 1, 2, 0 };
 		final int s = labelOf.length;
-		final double[] mean = new double[s * C], variance = new double[s * C], logWeight = new double[s];
+		final double[] mean = fractionRows(r, s), variance = new double[s * C], logWeight = new double[s];
 		final double[] prior = { 0.5, 0.3, 0.2 };
 		final int[] perLabel = { 3, 3, 1 };
-		for (int k = 0; k < s; k++) {
-			double sum = 0;
-			for (int c = 0; c < C; c++)
-				sum += mean[k * C + c] = r.nextDouble();
-			for (int c = 0; c < C; c++) {
-				mean[k * C + c] /= sum;
-				variance[k * C + c] = 0.05 * 0.05;
-			}
+		java.util.Arrays.fill(variance, 0.05 * 0.05);
+		for (int k = 0; k < s; k++)
 			logWeight[k] = Math.log(prior[labelOf[k]] / perLabel[labelOf[k]]);
-		}
 		final int[] label = { 0, 1, 2, 1, 0 };
 		final double[] own = new double[B * s];
 		for (int b = 0; b < B; b++)
@@ -73,6 +59,19 @@ class PosteriorLossTest {
 		// the same density with each label's components merged into one would be a different loss: the test can tell them apart
 		assertTrue(Math.abs(expected - expected(probs, java.util.Arrays.copyOf(mean, 3 * C), java.util.Arrays.copyOf(variance, 3 * C), new double[] { Math.log(0.5), Math.log(0.3), Math.log(0.2) },
 			new int[] { 0, 1, 2 }, label)) > 1e-3);
+	}
+
+	/** {@code rows} random rows of C fractions that sum to 1. */
+	private static double[] fractionRows(final SplittableRandom r, final int rows) {
+		final double[] f = new double[rows * C];
+		for (int k = 0; k < rows; k++) {
+			double sum = 0;
+			for (int c = 0; c < C; c++)
+				sum += f[k * C + c] = r.nextDouble();
+			for (int c = 0; c < C; c++)
+				f[k * C + c] /= sum;
+		}
+		return f;
 	}
 
 	private static double[] randomProbs(final SplittableRandom r) {

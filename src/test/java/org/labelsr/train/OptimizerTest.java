@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.labelsr.Progress;
-import org.labelsr.data.synth.SynthDataSetWriter;
-import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
@@ -25,8 +23,7 @@ class OptimizerTest {
 
 	@BeforeAll
 	static void data() {
-		data = tmp.resolve("data");
-		SynthDataSetWriter.write(data, new SynthSettings(21, 3, 1, 128, 32), Progress.NONE);
+		data = TinyRuns.dataSet(tmp.resolve("data"), 21, 3);
 	}
 
 	@Test

@@ -17,8 +17,6 @@ import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.BlockIndex;
 import org.labelsr.data.DataSet;
-import org.labelsr.data.synth.SynthDataSetWriter;
-import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.label.LabelDensity;
 import org.labelsr.label.LabelTable;
 import org.labelsr.label.LabelTableEstimator;
@@ -35,8 +33,7 @@ class PosteriorSamplesTest {
 
 	@BeforeAll
 	static void data() {
-		data = tmp.resolve("data");
-		SynthDataSetWriter.write(data, new SynthSettings(23, 3, 1, 128, 32), Progress.NONE);
+		data = TinyRuns.dataSet(tmp.resolve("data"), 23, 3);
 	}
 
 	@Test
@@ -98,8 +95,7 @@ class PosteriorSamplesTest {
 
 	@Test
 	void withoutEstimatesTheMessageNamesTheFile() throws Exception {
-		final Path bare = tmp.resolve("bare");
-		SynthDataSetWriter.write(bare, new SynthSettings(23, 1, 1, 128, 32), Progress.NONE);
+		final Path bare = TinyRuns.dataSet(tmp.resolve("bare"), 23, 1);
 		Files.delete(bare.resolve(DataSet.LABEL_ESTIMATES));
 		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.POSTERIOR_SAMPLES));
 		s.steps = 2;

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
-import org.labelsr.data.synth.SynthDataSetWriter;
-import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
@@ -27,8 +25,7 @@ class ResumeTest {
 
 	@BeforeAll
 	static void data() {
-		data = tmp.resolve("data");
-		SynthDataSetWriter.write(data, new SynthSettings(5, 3, 1, 128, 32), Progress.NONE);
+		data = TinyRuns.dataSet(tmp.resolve("data"), 5, 3);
 	}
 
 	private static TrainingSettings small(final int steps) {

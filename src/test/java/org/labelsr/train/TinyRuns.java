@@ -1,13 +1,23 @@
 package org.labelsr.train;
 
+import java.nio.file.Path;
 import java.util.List;
 
+import org.labelsr.Progress;
+import org.labelsr.data.synth.SynthDataSetWriter;
+import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossSpec;
 
-/** Training settings for tests that run the real graph on a network small enough to train in seconds, and reading their loss curves. */
+/** Data sets, training settings and loss-curve reading for tests that run the real graph on a network small enough to train in seconds. */
 final class TinyRuns {
 
 	private TinyRuns() {}
+
+	/** A synthetic data set of {@code trainImages} training images and one test image, 128 px with blocks of 32 px, written to {@code dir}. */
+	static Path dataSet(final Path dir, final long seed, final int trainImages) {
+		SynthDataSetWriter.write(dir, new SynthSettings(seed, trainImages, 1, 128, 32), Progress.NONE);
+		return dir;
+	}
 
 	/** Two levels, four filters, groups of six, no checkpoint before the end. */
 	static TrainingSettings settings(final LossSpec loss, final int steps, final double learningRate) {
