@@ -31,4 +31,13 @@ record BenchConfig(String kind, int trainImages, int valImages, int testImages, 
 	BenchConfig withLearningRates(final List<Double> rates) {
 		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, List.copyOf(rates), methods, dataSeed);
 	}
+
+	/**
+	 * The same run with other training seeds, e.g. 1-5 to firm up a difference
+	 * that 1-3 left within the spread (the models of seeds already trained are
+	 * reused). The first seed tunes the learning rate.
+	 */
+	BenchConfig withSeeds(final List<Long> trainingSeeds) {
+		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, List.copyOf(trainingSeeds), learningRates, methods, dataSeed);
+	}
 }

@@ -16,13 +16,13 @@ import org.labelsr.io.AtomicFiles;
 public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--out DIR]",
+		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--out DIR]",
 		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps");
 
 	private BenchCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--out"), Set.of("--quick"));
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--out"), Set.of("--quick"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -39,7 +39,15 @@ public final class BenchCommand {
 		catch (final NumberFormatException e) {
 			throw a.fail("--learning-rates must be positive numbers separated by commas, not '" + a.required("--learning-rates") + "'");
 		}
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, out, System.out);
+		List<Long> seeds = null;
+		if (a.has("--seeds")) try {
+			seeds = Arrays.stream(a.required("--seeds").split(",")).map(String::trim).map(Long::parseLong).toList();
+			if (seeds.stream().anyMatch(v -> v < 1) || seeds.stream().distinct().count() != seeds.size()) throw new NumberFormatException();
+		}
+		catch (final NumberFormatException e) {
+			throw a.fail("--seeds must be distinct positive whole numbers separated by commas, not '" + a.required("--seeds") + "'");
+		}
+		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, out, System.out);
 		return 0;
 	}
 }
