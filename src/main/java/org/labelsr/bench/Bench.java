@@ -20,6 +20,7 @@ import org.labelsr.label.LabelTable;
 import org.labelsr.eval.ComparisonPicture;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
+import org.labelsr.net.LossKind;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
 import org.labelsr.train.Trainer;
@@ -35,8 +36,13 @@ import org.labelsr.train.TrainingSettings;
  */
 public final class Bench {
 
-	/** Scores of one method: one Metrics per seed. */
-	record Row(String method, double learningRate, List<Metrics> seeds, List<Integer> bestSteps, double trainSeconds) {}
+	/** Scores of one method: one Metrics per seed. {@code loss} is null for the low-resolution baseline, which trains nothing. */
+	record Row(String method, LossKind loss, double learningRate, List<Metrics> seeds, List<Integer> bestSteps, double trainSeconds) {
+
+		boolean isBaseline() {
+			return loss == null;
+		}
+	}
 
 	private final BenchConfig config;
 	private final Path out;
@@ -68,7 +74,7 @@ public final class Bench {
 		final Map<String, ByteMap> firstTest = new LinkedHashMap<>();
 		final List<ByteMap> base = test.baseline(data.table());
 		firstTest.put("low-res baseline", base.get(0));
-		rows.add(new Row("low-res baseline", Double.NaN, List.of(test.metrics(base)), List.of(), 0));
+		rows.add(new Row("low-res baseline", null, Double.NaN, List.of(test.metrics(base)), List.of(), 0));
 		log.println(Report.line(rows.get(0)));
 		for (final String spec : config.methods()) {
 			final Variant v = Variant.parse(spec);
@@ -88,7 +94,7 @@ public final class Bench {
 					if (seed == config.seeds().get(0)) firstTest.put(v.name(), pred.get(0));
 				}
 			}
-			final Row row = new Row(v.name(), lr, perSeed, bestSteps, seconds / config.seeds().size());
+			final Row row = new Row(v.name(), v.loss().kind, lr, perSeed, bestSteps, seconds / config.seeds().size());
 			rows.add(row);
 			log.println(Report.line(row));
 		}

@@ -38,7 +38,7 @@ final class Report {
 		// against the first intra-instance row, whatever its options: the baseline of Malkin et al. the others must beat
 		final Bench.Row intra = first(rows, LossKind.INTRA), sup = first(rows, LossKind.SUPERVISED);
 		if (intra != null) for (final Bench.Row r : rows) {
-			if (r == intra || r == sup || r.method().startsWith("low-res")) continue;
+			if (r == intra || r == sup || r.isBaseline()) continue;
 			final double[] d = new double[Math.min(intra.seeds().size(), r.seeds().size())];
 			for (int i = 0; i < d.length; i++)
 				d[i] = r.seeds().get(i).maskedIou() - intra.seeds().get(i).maskedIou();
@@ -49,8 +49,8 @@ final class Report {
 			// against the best supervised network in the table (several depths or lengths may be there): the harder reference
 			Bench.Row best = null, bestSup = null;
 			for (final Bench.Row r : rows) {
-				if (r.method().startsWith("low-res")) continue;
-				final boolean supervised = Variant.parse(r.method()).loss().kind == LossKind.SUPERVISED;
+				if (r.isBaseline()) continue;
+				final boolean supervised = r.loss() == LossKind.SUPERVISED;
 				if (supervised && (bestSup == null || mean(r.seeds(), 2) > mean(bestSup.seeds(), 2))) bestSup = r;
 				if (!supervised && (best == null || mean(r.seeds(), 2) > mean(best.seeds(), 2))) best = r;
 			}
@@ -68,7 +68,7 @@ final class Report {
 	}
 
 	private static Bench.Row first(final List<Bench.Row> rows, final LossKind kind) {
-		return rows.stream().filter(r -> !r.method().startsWith("low-res") && Variant.parse(r.method()).loss().kind == kind).findFirst().orElse(null);
+		return rows.stream().filter(r -> r.loss() == kind).findFirst().orElse(null);
 	}
 
 	static double mean(final List<Metrics> seeds, final int m) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelsr.net.LossKind;
 
 /** The benchmark remembers each run's validation curve and ranks methods by learning rate and by steps. */
 class SensitivityTest {
@@ -35,7 +36,7 @@ class SensitivityTest {
 		s.add("intra", 1e-3, new Bench.Run(0.70, 200, 1, List.of(new double[] { 200, 0.70 }, new double[] { 400, 0.60 })));
 		s.add("intra", 2e-3, new Bench.Run(0.80, 400, 1, List.of()));
 		s.add("intra+inter", 1e-3, new Bench.Run(0.75, 400, 1, List.of(new double[] { 200, 0.65 }, new double[] { 400, 0.75 })));
-		final List<Bench.Row> rows = List.of(new Bench.Row("intra", 1e-3, List.of(), List.of(), 0), new Bench.Row("intra+inter", 1e-3, List.of(), List.of(), 0));
+		final List<Bench.Row> rows = List.of(new Bench.Row("intra", LossKind.INTRA, 1e-3, List.of(), List.of(), 0), new Bench.Row("intra+inter", LossKind.INTRA_INTER, 1e-3, List.of(), List.of(), 0));
 		final String md = s.markdown(rows);
 		assertTrue(md.contains("Ranking at 1e-03: intra+inter 0.7500 > intra 0.7000."), md);
 		assertTrue(md.contains("Ranking at 2e-03: intra 0.8000."), md);
