@@ -23,8 +23,12 @@ final class BatchFeeds implements AutoCloseable {
 	private final List<Tensor> tensors = new ArrayList<>();
 	private final Session.Runner runner;
 
-	/** @param posterior the posterior losses' constant inputs; null for the other losses */
-	BatchFeeds(final Session session, final TrainingGraph g, final Batch b, final LabelTable table, final PosteriorFeed posterior, final float learningRate) {
+	/**
+	 * @param posterior the posterior losses' inputs; null for the other losses
+	 * @param constants its tensors that every step feeds alike (not closed here)
+	 */
+	BatchFeeds(final Session session, final TrainingGraph g, final Batch b, final LabelTable table, final PosteriorFeed posterior, final PosteriorFeed.Constants constants,
+		final float learningRate) {
 		final int n = b.size, t = b.tile, classes = table.classCount();
 		runner = session.runner();
 		feed(g.net.image, Tensors.floats(b.images, n, t, t, 3));
@@ -47,9 +51,9 @@ final class BatchFeeds implements AutoCloseable {
 		feed(g.blockSize, Tensors.ints(-1, b.blockSize, b.blockSize, -1));
 		final double rhoMin = g.loss.rhoMin;
 		if (g.loss.kind.posterior()) {
-			feed(g.componentMean, Tensors.floats(posterior.mean, posterior.components, classes));
-			feed(g.componentVariance, Tensors.floats(posterior.variance, posterior.components, classes));
-			feed(g.componentLogWeight, Tensors.floats(posterior.logWeight, posterior.components));
+			runner.feed(g.componentMean, constants.mean());
+			runner.feed(g.componentVariance, constants.variance());
+			runner.feed(g.componentLogWeight, constants.logWeight());
 			feed(g.blockComponents, Tensors.floats(posterior.ownComponents(b.labels, n), n, posterior.components));
 		}
 		if (g.loss.usesIntra()) {

@@ -3,6 +3,8 @@ package org.labelsr.train;
 import java.util.List;
 
 import org.labelsr.label.LabelDensity;
+import org.labelsr.net.Tensors;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The posterior losses' inputs that are the same at every step, computed
@@ -13,13 +15,25 @@ import org.labelsr.label.LabelDensity;
  */
 final class PosteriorFeed {
 
-	final int components;
+	/** The component tensors, made once per run and fed at every step; the run closes them. */
+	record Constants(TFloat32 mean, TFloat32 variance, TFloat32 logWeight) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			mean.close();
+			variance.close();
+			logWeight.close();
+		}
+	}
+
+	final int components, classes;
 	final float[] mean, variance, logWeight;
 	private final int[] labelOf;
 	/** Each component's share of its label's mass. */
 	private final float[] share;
 
-	private PosteriorFeed(final int[] labelOf, final float[] share, final float[] mean, final float[] variance, final float[] logWeight) {
+	private PosteriorFeed(final int classes, final int[] labelOf, final float[] share, final float[] mean, final float[] variance, final float[] logWeight) {
+		this.classes = classes;
 		this.share = share;
 		this.components = labelOf.length;
 		this.labelOf = labelOf;
@@ -48,7 +62,11 @@ final class PosteriorFeed {
 				variance[i * classes + c] = (float) k.variance()[c];
 			}
 		}
-		return new PosteriorFeed(labelOf, share, mean, variance, logWeight);
+		return new PosteriorFeed(classes, labelOf, share, mean, variance, logWeight);
+	}
+
+	Constants constants() {
+		return new Constants(Tensors.floats(mean, components, classes), Tensors.floats(variance, components, classes), Tensors.floats(logWeight, components));
 	}
 
 	private static long count(final int[] labelCounts, final int label) {

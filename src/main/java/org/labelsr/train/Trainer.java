@@ -151,7 +151,8 @@ public final class Trainer {
 			return t;
 		});
 		try (TrainingGraph g = new TrainingGraph(network(), settings.loss, settings.optimizer, settings.seed);
-			Session session = new Session(g.graph)) {
+			Session session = new Session(g.graph);
+			PosteriorFeed.Constants constants = posterior == null ? null : posterior.constants()) {
 			if (start > 0) checkpoints.restore(session);
 			else session.initialize();
 			Future<Batch> next = loader.submit(batchAt(start));
@@ -163,7 +164,7 @@ public final class Trainer {
 				if (progress.cancelled()) break;
 				final Batch batch = await(next);
 				next = step + 1 < settings.steps ? loader.submit(batchAt(step + 1)) : null;
-				final double loss = step(session, g, batch, (float) settings.learningRate(step), step, checkpoints);
+				final double loss = step(session, g, batch, constants, (float) settings.learningRate(step), step, checkpoints);
 				step++;
 				lastLoss = loss;
 				curve.add(new double[] { step, loss });
@@ -208,8 +209,9 @@ public final class Trainer {
 		return () -> batches.apply(step);
 	}
 
-	private double step(final Session session, final TrainingGraph g, final Batch batch, final float lr, final int step, final Checkpoints checkpoints) {
-		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, posterior, lr);
+	private double step(final Session session, final TrainingGraph g, final Batch batch, final PosteriorFeed.Constants constants, final float lr, final int step,
+		final Checkpoints checkpoints) {
+		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, posterior, constants, lr);
 			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
 			final double loss = ((TFloat32) r.get(0)).getFloat();
 			if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, step + 1, lr, checkpoints.latestStep());
