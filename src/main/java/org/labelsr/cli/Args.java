@@ -2,10 +2,14 @@ package org.labelsr.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.labelsr.LsrException;
 
@@ -102,6 +106,24 @@ public final class Args {
 		catch (final NumberFormatException e) {
 			throw fail(name + " '" + v + "' is not a number");
 		}
+	}
+
+	/**
+	 * A comma-separated list, or null when the option is absent. A value that
+	 * does not parse or a list that {@code valid} rejects fails with
+	 * "NAME must be WHAT separated by commas".
+	 */
+	public <T> List<T> list(final String name, final Function<String, T> parse, final Predicate<List<T>> valid, final String what) {
+		final String v = values.get(name);
+		if (v == null) return null;
+		try {
+			final List<T> list = Arrays.stream(v.split(",")).map(String::trim).map(parse).toList();
+			if (valid.test(list)) return list;
+		}
+		catch (final NumberFormatException e) {
+			// named below, with the value
+		}
+		throw fail(name + " must be " + what + " separated by commas, not '" + v + "'");
 	}
 
 	public LsrException fail(final String problem) {

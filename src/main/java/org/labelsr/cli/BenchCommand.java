@@ -31,22 +31,9 @@ public final class BenchCommand {
 		final Path out = a.has("--out") ? a.path("--out") : home.resolve("bench-output");
 		AtomicFiles.checkWritableFolder(out);
 		final List<String> methods = a.has("--methods") ? Arrays.asList(a.required("--methods").split(";")) : null;
-		List<Double> rates = null;
-		if (a.has("--learning-rates")) try {
-			rates = Arrays.stream(a.required("--learning-rates").split(",")).map(String::trim).map(Double::parseDouble).toList();
-			if (rates.stream().anyMatch(r -> !(r > 0))) throw new NumberFormatException();
-		}
-		catch (final NumberFormatException e) {
-			throw a.fail("--learning-rates must be positive numbers separated by commas, not '" + a.required("--learning-rates") + "'");
-		}
-		List<Long> seeds = null;
-		if (a.has("--seeds")) try {
-			seeds = Arrays.stream(a.required("--seeds").split(",")).map(String::trim).map(Long::parseLong).toList();
-			if (seeds.stream().anyMatch(v -> v < 1) || seeds.stream().distinct().count() != seeds.size()) throw new NumberFormatException();
-		}
-		catch (final NumberFormatException e) {
-			throw a.fail("--seeds must be distinct positive whole numbers separated by commas, not '" + a.required("--seeds") + "'");
-		}
+		final List<Double> rates = a.list("--learning-rates", Double::parseDouble, l -> l.stream().allMatch(r -> r > 0), "positive numbers");
+		final List<Long> seeds = a.list("--seeds", Long::parseLong, l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(),
+			"distinct positive whole numbers");
 		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, out, System.out);
 		return 0;
 	}

@@ -54,6 +54,8 @@ class MainTest {
 		assertTrue(err.contains("fancy"), err);
 		assertEquals(1, run("bench", "--kind", "glands", "--seeds", "1,2,2", "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("--seeds") && err.contains("1,2,2"), err);
+		assertEquals(1, run("bench", "--kind", "glands", "--learning-rates", "1e-3,fast", "--out", tmp.resolve("b").toString()));
+		assertTrue(err.contains("--learning-rates must be positive numbers") && err.contains("1e-3,fast"), err);
 		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.toString(), "--out", tmp.resolve("o").toString()));
 		assertTrue(err.contains("no PNG or TIFF") || err.contains("model.json"), err);
 	}
