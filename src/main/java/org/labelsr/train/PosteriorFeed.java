@@ -27,7 +27,9 @@ final class PosteriorFeed {
 	}
 
 	final int components, classes;
-	final float[] mean, variance, logWeight;
+	/** Each component's log prior weight (package-visible for the tests that check the prior). */
+	final float[] logWeight;
+	private final float[] mean, variance;
 	private final int[] labelOf;
 	/** Each component's share of its label's mass. */
 	private final float[] share;
