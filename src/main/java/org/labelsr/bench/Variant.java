@@ -3,6 +3,7 @@ package org.labelsr.bench;
 import java.util.Locale;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.LabelDraw;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
@@ -14,11 +15,12 @@ import org.labelsr.train.TrainingSettings;
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
  * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
- * U-Net's levels) and context (pixels of image around a training block),
- * instead of the defaults. A learning rate left out is tuned
+ * U-Net's levels), context (pixels of image around a training block) and
+ * draw (how batches draw labels: proportional or balanced), instead of the defaults. A learning rate left out is tuned
  * on the validation split.
  */
-public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context) {
+public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context,
+	LabelDraw labelDraw) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -28,6 +30,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		int k = 15, g = 2;
 		String schedule = "constant";
 		int warmup = 0, steps = 0, depth = 0, context = -1;
+		LabelDraw draw = LabelDraw.PROPORTIONAL;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -46,14 +49,15 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "steps" -> steps = Integer.parseInt(v);
 					case "depth" -> depth = Integer.parseInt(v);
 					case "context" -> context = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context)");
+					case "draw" -> draw = LabelDraw.parse(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw);
 	}
 
 	public boolean tuned() {
@@ -73,6 +77,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		s.checkpointEvery = s.steps;
 		if (depth > 0) s.depth = depth;
 		if (context >= 0) s.context = context;
+		s.labelDraw = labelDraw;
 		return s;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.labelsr.Progress;
+import org.labelsr.data.LabelDraw;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
@@ -24,13 +25,13 @@ public final class TrainCommand {
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
 		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",
-		"                 [--schedule constant|cosine] [--warmup STEPS]",
+		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
 		"                 [--checkpoint-every N] [--resume]",
 		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
 		"--slide", "--labels", "--table", "--level", "--block");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -90,6 +91,7 @@ public final class TrainCommand {
 		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
 		s.schedule = a.string("--schedule", s.schedule);
 		s.warmup = a.integer("--warmup", s.warmup);
+		s.labelDraw = LabelDraw.parse(a.string("--label-draw", s.labelDraw.id));
 		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
 		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
 		return s;

@@ -33,6 +33,7 @@ public final class GroupSampler implements AutoCloseable {
 	/** Blocks this mode may draw, as indices into the index; and the same split by label. */
 	private final int[] candidates;
 	private final int[][] candidatesByLabel;
+	private final int[] usableLabels;
 	private final SplittableRandom random;
 	private final long seed;
 	private final List<SlideReader> slides = new ArrayList<>();
@@ -48,6 +49,7 @@ public final class GroupSampler implements AutoCloseable {
 		this.blockSize = index.data().blockSize();
 		this.candidates = candidates(index, config.mode());
 		this.candidatesByLabel = byLabel(index, candidates);
+		this.usableLabels = usableLabels().stream().mapToInt(Integer::intValue).toArray();
 		if (config.mode() == SamplerConfig.Mode.GROUPED) warnRare(progress);
 		this.sources = load(index, candidates, config.mode() == SamplerConfig.Mode.SUPERVISED, slides);
 		this.random = new SplittableRandom(seed);
@@ -116,14 +118,11 @@ public final class GroupSampler implements AutoCloseable {
 		final int[] groups = new int[n];
 		final int[] picked = new int[k];
 		for (int group = 0; group < g; group++) {
-			if (config.mode() == SamplerConfig.Mode.GROUPED) {
-				// A uniformly drawn block's label is a label drawn in proportion to its count.
-				final int label = index.block(candidates[random.nextInt(candidates.length)]).label();
-				pick(candidatesByLabel[label], picked, random);
-			}
+			if (config.mode() == SamplerConfig.Mode.GROUPED)
+				pick(candidatesByLabel[drawLabel(random)], picked, random);
 			else
 				for (int j = 0; j < k; j++)
-					picked[j] = candidates[random.nextInt(candidates.length)];
+					picked[j] = drawBlock(random);
 			for (int j = 0; j < k; j++) {
 				final int t = group * k + j;
 				final BlockIndex.Block b = index.block(picked[j]);
@@ -134,6 +133,18 @@ public final class GroupSampler implements AutoCloseable {
 			}
 		}
 		return new Batch(n, tile, blockSize, blockOffset(), images, labels, groups, g, truth);
+	}
+
+	private int drawLabel(final SplittableRandom random) {
+		if (config.labelDraw() == LabelDraw.BALANCED) return usableLabels[random.nextInt(usableLabels.length)];
+		// A uniformly drawn block's label is a label drawn in proportion to its count.
+		return index.block(candidates[random.nextInt(candidates.length)]).label();
+	}
+
+	private int drawBlock(final SplittableRandom random) {
+		if (config.labelDraw() == LabelDraw.PROPORTIONAL) return candidates[random.nextInt(candidates.length)];
+		final int[] blocks = candidatesByLabel[drawLabel(random)];
+		return blocks[random.nextInt(blocks.length)];
 	}
 
 	/** K blocks of one label: distinct while the label has enough, else drawn with replacement. */

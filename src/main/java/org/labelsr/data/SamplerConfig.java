@@ -12,13 +12,14 @@ import org.labelsr.LsrException;
  *        of 2^depth so the U-Net can pool it
  * @param augment whether each tile gets a random flip/90-degree rotation
  * @param mode which blocks make up a batch
+ * @param labelDraw how often each label is drawn
  */
-public record SamplerConfig(int groups, int groupSize, int tile, boolean augment, Mode mode) {
+public record SamplerConfig(int groups, int groupSize, int tile, boolean augment, Mode mode, LabelDraw labelDraw) {
 
 	public enum Mode {
-		/** Each group: one label drawn in proportion to its block count, then K blocks with it (inter, intra+inter). */
+		/** Each group: one label drawn (see {@link LabelDraw}), then K blocks with it (inter, intra+inter). */
 		GROUPED,
-		/** G*K blocks drawn uniformly from all labelled blocks (intra); groups are consecutive runs of K. */
+		/** G*K blocks drawn independently, each by its label (see {@link LabelDraw}) (intra); groups are consecutive runs of K. */
 		UNIFORM,
 		/** Like UNIFORM, from images with a truth map only, and with the truth cut alongside (upper bound). */
 		SUPERVISED
@@ -32,9 +33,10 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 		if (groupSize < 1) throw new LsrException("group size must be at least 1, not " + groupSize);
 		if (tile < 1) throw new LsrException("tile must be at least 1 pixel, not " + tile);
 		java.util.Objects.requireNonNull(mode, "mode");
+		java.util.Objects.requireNonNull(labelDraw, "labelDraw");
 	}
 
-	/** Defaults: 2 groups of 15, augmented, GROUPED. */
+	/** Defaults: 2 groups of 15, augmented, GROUPED, labels drawn in proportion to their blocks. */
 	public static Builder builder(final int tile) {
 		return new Builder(tile);
 	}
@@ -50,6 +52,7 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 		private int tile;
 		private boolean augment = true;
 		private Mode mode = Mode.GROUPED;
+		private LabelDraw labelDraw = LabelDraw.PROPORTIONAL;
 
 		private Builder(final int tile) {
 			this.tile = tile;
@@ -80,8 +83,13 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 			return this;
 		}
 
+		public Builder labelDraw(final LabelDraw d) {
+			labelDraw = d;
+			return this;
+		}
+
 		public SamplerConfig build() {
-			return new SamplerConfig(groups, groupSize, tile, augment, mode);
+			return new SamplerConfig(groups, groupSize, tile, augment, mode, labelDraw);
 		}
 	}
 }

@@ -64,6 +64,8 @@ public final class ModelInfo {
 		public long seed;
 		public int batch_groups;
 		public int group_size;
+		/** How batches drew labels; absent (null) for proportional, the default, which is also what models from before it mean. */
+		public String label_draw;
 		public int context;
 		public boolean augment;
 		/** 0 in models written before it was recorded. */

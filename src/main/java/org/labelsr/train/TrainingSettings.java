@@ -3,6 +3,7 @@ package org.labelsr.train;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
@@ -20,6 +21,7 @@ public final class TrainingSettings {
 	public long seed = 1;
 	public int batchGroups = 2;
 	public int groupSize = 15;
+	public LabelDraw labelDraw = LabelDraw.PROPORTIONAL;
 	public int depth = UNetConfig.DEFAULT_DEPTH;
 	public int baseFilters = UNetConfig.DEFAULT_BASE_FILTERS;
 	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
@@ -78,6 +80,8 @@ public final class TrainingSettings {
 		t.seed = seed;
 		t.batch_groups = batchGroups;
 		t.group_size = groupSize;
+		// the default is left out so that models from before the option compare as the same run
+		t.label_draw = labelDraw == LabelDraw.PROPORTIONAL ? null : labelDraw.id;
 		t.context = context;
 		t.augment = augment;
 		t.checkpoint_every = checkpointEvery;
@@ -95,6 +99,7 @@ public final class TrainingSettings {
 		s.seed = t.seed;
 		s.batchGroups = t.batch_groups;
 		s.groupSize = t.group_size;
+		if (t.label_draw != null) s.labelDraw = LabelDraw.parse(t.label_draw);
 		s.depth = m.depth;
 		s.baseFilters = m.base_filters;
 		s.context = t.context;
