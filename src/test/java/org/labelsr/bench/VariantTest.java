@@ -68,6 +68,23 @@ class VariantTest {
 	}
 
 	@Test
+	void theLabelDrawIsANamedOptionRecordedOnlyWhenNotTheDefault() {
+		final TrainingSettings balanced = Variant.parse("intra+inter:draw=balanced").settings(1000, 1, 1e-3);
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, balanced.labelDraw);
+		final ModelInfo m = new ModelInfo();
+		balanced.record(m);
+		assertEquals("balanced", m.training.label_draw);
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, TrainingSettings.recorded(m).labelDraw, "what --resume reads back");
+		final ModelInfo older = new ModelInfo();
+		Variant.parse("intra+inter").settings(1000, 1, 1e-3).record(older);
+		assertEquals(null, older.training.label_draw, "models from before the option stay the same run");
+		assertTrue(!older.toJson().contains("label_draw"));
+		assertEquals(List.of("label_draw null -> \"balanced\""), balanced.differencesFrom(older));
+		final LsrException e = assertThrows(LsrException.class, () -> Variant.parse("intra:draw=even"));
+		assertTrue(e.getMessage().contains("'even'") && e.getMessage().contains("balanced"), e.getMessage());
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup);

@@ -69,6 +69,15 @@ class MainTest {
 	}
 
 	@Test
+	void labelDrawIsRecordedAndABadOneNamed(@TempDir final Path tmp) throws Exception {
+		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--label-draw", "balanced", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		assertEquals("balanced", org.labelsr.net.ModelInfo.read(Path.of(model)).training.label_draw);
+		assertEquals(1, run("train", "--data", data, "--loss", "intra", "--label-draw", "even", "--out", tmp.resolve("n").toString(), "--steps", "2"));
+		assertTrue(err.contains("'even'") && err.contains("proportional or balanced"), err);
+	}
+
+	@Test
 	void resumeSaysWhichOptionsItIgnores(@TempDir final Path tmp) {
 		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--data", data, "--loss", "intra", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));

@@ -97,6 +97,50 @@ class GroupSamplerTest {
 	}
 
 	@Test
+	void balancedDrawGivesEveryLabelItsShareOfGroups() {
+		final GroupSampler s = sampler(config(8).augment(false).labelDraw(LabelDraw.BALANCED).build(), 7);
+		final int[] groupsWith = new int[3];
+		for (int i = 0; i < 400; i++) {
+			final Batch b = s.next();
+			for (int g = 0; g < 3; g++) {
+				final int label = b.labels[g * 5];
+				groupsWith[label]++;
+				for (int t = g * 5; t < g * 5 + 5; t++) {
+					assertEquals(label, b.labels[t], "one label per group");
+					final int[] where = block(b, t);
+					assertEquals(label, SamplerFixture.labelAt(where[0], where[1], where[2]), "the tile shows a block with its label");
+				}
+			}
+		}
+		// label 2 has 3 of 74 blocks, yet a third of the 1200 groups
+		for (int l = 0; l < 3; l++)
+			assertEquals(400, groupsWith[l], 60, "label " + l);
+	}
+
+	@Test
+	void balancedDrawInUniformModeBalancesBlocks() {
+		final GroupSampler s = sampler(config(8).augment(false).mode(SamplerConfig.Mode.UNIFORM).labelDraw(LabelDraw.BALANCED).build(), 5);
+		final int[] blocksWith = new int[3];
+		for (int i = 0; i < 200; i++) {
+			final Batch b = s.next();
+			for (int t = 0; t < b.size; t++) {
+				final int[] where = block(b, t);
+				assertEquals(b.labels[t], SamplerFixture.labelAt(where[0], where[1], where[2]));
+				blocksWith[b.labels[t]]++;
+			}
+		}
+		for (int l = 0; l < 3; l++)
+			assertEquals(1000, blocksWith[l], 100, "label " + l);
+	}
+
+	@Test
+	void proportionalIsTheDefaultDraw() {
+		assertEquals(LabelDraw.PROPORTIONAL, config(8).build().labelDraw());
+		final Batch a = sampler(config(8).build(), 9).next(), b = sampler(config(8).labelDraw(LabelDraw.BALANCED).build(), 9).next();
+		assertTrue(!java.util.Arrays.equals(a.labels, b.labels) || !java.util.Arrays.equals(a.images, b.images), "the draw changes the batches");
+	}
+
+	@Test
 	void rareLabelWarnsOnce() {
 		final SamplerFixture.Warnings w = new SamplerFixture.Warnings();
 		final GroupSampler s = new GroupSampler(data, config(8).build(), 3, w);
