@@ -12,8 +12,6 @@ import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
 import org.labelsr.data.synth.SynthDataSetWriter;
-import org.labelsr.data.synth.SynthKind;
-import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.eval.IntraBias;
 import org.labelsr.label.LabelTable;
@@ -60,8 +58,7 @@ public final class Bench {
 	List<Row> run() {
 		final long t0 = System.nanoTime();
 		final Path dataDir = out.resolve("data");
-		SynthDataSetWriter.write(dataDir, new SynthSettings(config.dataSeed(), config.trainImages(), config.valImages() + config.testImages(), config.size(),
-			config.block(), SynthKind.parse(config.kind())), Progress.NONE);
+		SynthDataSetWriter.write(dataDir, config.data(), Progress.NONE);
 		final DataSet data = DataSet.load(dataDir);
 		final List<Item> held = data.test();
 		final HeldOut val = new HeldOut(data, held.subList(0, config.valImages()), BoundaryMask.DEFAULT_DISTANCE);

@@ -2,13 +2,16 @@ package org.labelsr.bench;
 
 import java.util.List;
 
+import org.labelsr.data.synth.SynthKind;
+import org.labelsr.data.synth.SynthSettings;
+
 /**
  * The size of a benchmark run. {@code full} fits about two hours of this
  * 2-core CPU for the three data kinds (60 runs of 1000 steps at 0.1 s a step);
  * {@code quick} about a quarter of an hour for one (12 runs of 600 steps).
  */
 record BenchConfig(String kind, int trainImages, int valImages, int testImages, int size, int block, int steps, int validateEvery,
-	List<Long> seeds, List<Double> learningRates, List<String> methods, long dataSeed) {
+	List<Long> seeds, List<Double> learningRates, List<String> methods, long dataSeed, int tableBlocks) {
 
 	static final List<String> METHODS = List.of("intra", "inter", "intra+inter", "supervised");
 
@@ -20,16 +23,16 @@ record BenchConfig(String kind, int trainImages, int valImages, int testImages, 
 	static final List<String> FULL_METHODS = List.of("intra", "inter", "intra+inter", "posterior", "supervised");
 
 	static BenchConfig full(final String kind, final List<String> methods) {
-		return new BenchConfig(kind, 16, 4, 8, 512, 32, 1000, 200, List.of(1L, 2L, 3L), List.of(1e-3, 2e-3), methods, 101);
+		return new BenchConfig(kind, 16, 4, 8, 512, 32, 1000, 200, List.of(1L, 2L, 3L), List.of(1e-3, 2e-3), methods, 101, SynthSettings.DEFAULT_TABLE_BLOCKS);
 	}
 
 	static BenchConfig quick(final String kind, final List<String> methods) {
-		return new BenchConfig(kind, 8, 2, 4, 384, 32, 600, 150, List.of(1L, 2L, 3L), List.of(1e-3), methods, 101);
+		return new BenchConfig(kind, 8, 2, 4, 384, 32, 600, 150, List.of(1L, 2L, 3L), List.of(1e-3), methods, 101, SynthSettings.DEFAULT_TABLE_BLOCKS);
 	}
 
 	/** The same run with another learning-rate grid (one rate: no tuning), e.g. to see how the ranking depends on it. */
 	BenchConfig withLearningRates(final List<Double> rates) {
-		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, List.copyOf(rates), methods, dataSeed);
+		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, List.copyOf(rates), methods, dataSeed, tableBlocks);
 	}
 
 	/**
@@ -38,6 +41,24 @@ record BenchConfig(String kind, int trainImages, int valImages, int testImages, 
 	 * reused). The first seed tunes the learning rate.
 	 */
 	BenchConfig withSeeds(final List<Long> trainingSeeds) {
-		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, List.copyOf(trainingSeeds), learningRates, methods, dataSeed);
+		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, List.copyOf(trainingSeeds), learningRates, methods, dataSeed, tableBlocks);
+	}
+
+	/**
+	 * The same run with a label table measured on more (or fewer) blocks per
+	 * label: how much of a loss's result is the table's sampling error.
+	 */
+	BenchConfig withTableBlocks(final int blocks) {
+		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, learningRates, methods, dataSeed, blocks);
+	}
+
+	/** The data this run trains and tests on. */
+	SynthSettings data() {
+		return new SynthSettings(dataSeed, trainImages, valImages + testImages, size, block, SynthKind.parse(kind), tableBlocks);
+	}
+
+	/** The folder of this run below the benchmark's output: runs on other data must not reuse its models. */
+	String folder(final boolean quick) {
+		return kind + (quick ? "-quick" : "") + (tableBlocks == SynthSettings.DEFAULT_TABLE_BLOCKS ? "" : "-table" + tableBlocks);
 	}
 }

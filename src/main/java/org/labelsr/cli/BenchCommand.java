@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.labelsr.bench.BenchRunner;
+import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.AtomicFiles;
 
 /**
@@ -16,13 +17,14 @@ import org.labelsr.io.AtomicFiles;
 public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--out DIR]",
-		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced)");
+		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
+		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced)",
+		"  --table-blocks: blocks per label labels.csv is measured on (default " + SynthSettings.DEFAULT_TABLE_BLOCKS + "); other values train in KIND-tableK/");
 
 	private BenchCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--out"), Set.of("--quick"));
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--out"), Set.of("--quick"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -34,7 +36,9 @@ public final class BenchCommand {
 		final List<Double> rates = a.list("--learning-rates", Double::parseDouble, l -> l.stream().allMatch(r -> r > 0), "positive numbers");
 		final List<Long> seeds = a.list("--seeds", Long::parseLong, l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(),
 			"distinct positive whole numbers");
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, out, System.out);
+		final int tableBlocks = a.integer("--table-blocks", SynthSettings.DEFAULT_TABLE_BLOCKS);
+		if (tableBlocks < 1 || tableBlocks > 100_000) throw a.fail("--table-blocks must be between 1 and 100000, not " + tableBlocks);
+		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, out, System.out);
 		return 0;
 	}
 }

@@ -32,7 +32,6 @@ public final class EstimateCommand {
 
 	static final String USAGE = "usage: lsr estimate --estimates CSV --out labels.csv [--classes A,B,...]\n"
 			+ "   or: lsr estimate --data DATASET [--blocks-per-label K] [--seed S] --out labels.csv [--classes A,B,...]";
-	static final int DEFAULT_BLOCKS_PER_LABEL = 12;
 	private static final String LABELS = ".labels.png", TRUTH = ".truth.png";
 
 	private EstimateCommand() {}
@@ -50,7 +49,7 @@ public final class EstimateCommand {
 		if (a.has("--estimates") == a.has("--data")) throw a.fail("give exactly one of --estimates CSV and --data DATASET");
 		final Path estimates = a.has("--estimates") ? a.path("--estimates") : null, data = a.has("--data") ? a.path("--data") : null;
 		final Path target = a.path("--out");
-		final int perLabel = a.integer("--blocks-per-label", DEFAULT_BLOCKS_PER_LABEL);
+		final int perLabel = a.integer("--blocks-per-label", org.labelsr.data.synth.SynthSettings.DEFAULT_TABLE_BLOCKS);
 		if (perLabel < 1 || perLabel > 100_000) throw a.fail("--blocks-per-label must be between 1 and 100000, got " + perLabel);
 		final long seed = a.longValue("--seed", 1);
 		final List<String> classes = a.has("--classes") ? Arrays.stream(a.required("--classes").split(",")).map(String::strip).toList() : null;

@@ -85,6 +85,16 @@ class VariantTest {
 	}
 
 	@Test
+	void aBenchOnAnotherTableTrainsInAFolderOfItsOwn() {
+		final BenchConfig c = BenchConfig.full("glands", List.of("intra"));
+		assertEquals("glands", c.folder(false));
+		assertEquals("glands-quick", BenchConfig.quick("glands", List.of("intra")).folder(true));
+		assertEquals("glands-table1000", c.withTableBlocks(1000).folder(false));
+		assertEquals(1000, c.withTableBlocks(1000).data().tableBlocks());
+		assertEquals(c.withTableBlocks(1000).withSeeds(List.of(4L)).data(), c.withTableBlocks(1000).data(), "seeds train, they do not change the data");
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup);

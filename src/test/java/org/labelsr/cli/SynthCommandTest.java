@@ -60,6 +60,22 @@ class SynthCommandTest {
 	}
 
 	@Test
+	void theTableMayRestOnMoreBlocks() throws Exception {
+		final Path few = dir.resolve("few"), all = dir.resolve("all");
+		run("--out", few.toString(), "--images", "2", "--size", "128", "--block", "16");
+		run("--out", all.toString(), "--images", "2", "--size", "128", "--block", "16", "--table-blocks", "100000");
+		assertTrue(Files.readString(all.resolve("README.txt")).contains("--table-blocks 100000"));
+		assertTrue(!Files.readString(few.resolve("README.txt")).contains("--table-blocks"), "the default is left out of the command");
+		assertTrue(Files.size(all.resolve("label-estimates.csv")) > Files.size(few.resolve("label-estimates.csv")), "more blocks measured");
+		// every block measured: the same table whatever blocks a random draw would have picked
+		final Path measured = dir.resolve("measured.csv");
+		assertEquals(0, EstimateCommand.run(new String[] { "--data", all.toString(), "--blocks-per-label", "100000", "--seed", "7", "--out", measured.toString() },
+			new PrintStream(new ByteArrayOutputStream()), Progress.NONE));
+		assertEquals(Files.readString(measured), Files.readString(all.resolve("labels.csv")));
+		assertTrue(rejection("--out", dir.resolve("x").toString(), "--table-blocks", "0").contains("1 to 100000"));
+	}
+
+	@Test
 	void badInputIsNamed() {
 		final String out = dir.resolve("d").toString();
 		assertTrue(rejection("--out", out, "--colour", "red").contains("--colour"));

@@ -22,12 +22,12 @@ import org.labelsr.label.TruthBlockSampler;
 /**
  * Writes a synthetic data set in the DATA.md layout: {@code train/} and
  * {@code test/} with image, label map and truth per item, {@code labels.csv}
- * estimated from {@value #BLOCKS_PER_LABEL} random training blocks per label
- * (as the paper's pathologist did), and a README with the seed and command.
+ * estimated from a few random training blocks per label (as the paper's
+ * pathologist did; {@link SynthSettings#tableBlocks()}), and a README with the
+ * seed and command.
  */
 public final class SynthDataSetWriter {
 
-	public static final int BLOCKS_PER_LABEL = 12;
 	static final String PREFIX = "synth-";
 
 	/** What was written; {@code labelCounts[l]}: blocks with label l over the training images. */
@@ -55,7 +55,7 @@ public final class SynthDataSetWriter {
 			// the truth is read back from disk when picked: memory stays flat however many images, and what is measured is what was written
 			sources.add(new TruthBlockSampler.Source(truthFile.toString(), im.labels(), s.block(), () -> Images.readGrey8(truthFile)));
 		}
-		final TruthBlockSampler.Estimate estimate = TruthBlockSampler.estimate(sources, BLOCKS_PER_LABEL, kind.classes(), Seeds.derive(s.seed(), 2, 0), progress);
+		final TruthBlockSampler.Estimate estimate = TruthBlockSampler.estimate(sources, s.tableBlocks(), kind.classes(), Seeds.derive(s.seed(), 2, 0), progress);
 		final LabelTable table = estimate.table();
 		AtomicFiles.writeString(out.resolve("labels.csv"), table.toCsv());
 		AtomicFiles.writeString(out.resolve(DataSet.LABEL_ESTIMATES), estimate.blocks().toCsv());
@@ -145,7 +145,7 @@ public final class SynthDataSetWriter {
 		b.append(s.images()).append(" training images (train/), ").append(s.test()).append(" test images (test/), ")
 				.append(s.size()).append("x").append(s.size()).append(" px, label maps of ").append(s.block()).append("x").append(s.block()).append(" px blocks.\n");
 		b.append(s.kind().readme());
-		b.append("labels.csv: mean and sample standard deviation of the class fractions of ").append(BLOCKS_PER_LABEL)
+		b.append("labels.csv: mean and sample standard deviation of the class fractions of ").append(s.tableBlocks())
 				.append(" random training blocks per label (all of them where fewer), measured on the truth.\n");
 		b.append(DataSet.LABEL_ESTIMATES).append(": those blocks' fractions, one row per class (the posterior-samples loss uses them).\n\n");
 		b.append("Training blocks per label:");

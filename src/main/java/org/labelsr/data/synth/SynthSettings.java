@@ -5,12 +5,16 @@ import org.labelsr.LsrException;
 /**
  * What {@code lsr synth} makes: {@code images} training and {@code test} test
  * images of {@code size} x {@code size} px with labels per {@code block} x
- * {@code block} px block, of one {@code kind}, all fixed by {@code seed}.
+ * {@code block} px block, of one {@code kind}, all fixed by {@code seed};
+ * {@code labels.csv} measured on {@code tableBlocks} random training blocks
+ * per label, as a pathologist would annotate a few.
  */
-public record SynthSettings(long seed, int images, int test, int size, int block, SynthKind kind) {
+public record SynthSettings(long seed, int images, int test, int size, int block, SynthKind kind, int tableBlocks) {
 
 	public static final long DEFAULT_SEED = 1;
 	public static final int DEFAULT_IMAGES = 8, DEFAULT_SIZE = 512, DEFAULT_BLOCK = 32;
+	/** Blocks per label the label table is measured on, unless told otherwise. */
+	public static final int DEFAULT_TABLE_BLOCKS = 12;
 
 	public SynthSettings {
 		if (images < 1) throw new LsrException("the number of training images must be at least 1, got " + images + " (the label table is estimated from them)");
@@ -18,6 +22,11 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 		if (images > 100_000 || test > 100_000) throw new LsrException("at most 100000 images per split, got " + Math.max(images, test));
 		SynthGenerator.checkSizes(size, block);
 		if (kind == null) throw new LsrException("the kind of synthetic data must be given");
+		if (tableBlocks < 1 || tableBlocks > 100_000) throw new LsrException("the label table must rest on 1 to 100000 blocks per label, got " + tableBlocks);
+	}
+
+	public SynthSettings(final long seed, final int images, final int test, final int size, final int block, final SynthKind kind) {
+		this(seed, images, test, size, block, kind, DEFAULT_TABLE_BLOCKS);
 	}
 
 	/** The H&E kind, the one data sets were made of before there were kinds. */
@@ -38,6 +47,6 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 	public String command(final String out) {
 		// the default kind is left out, so that the READMEs of H&E data sets read as they always did
 		return "lsr synth --out " + out + (kind == SynthKind.HNE ? "" : " --kind " + kind.id()) + " --seed " + seed + " --images " + images + " --test " + test + " --size " + size
-				+ " --block " + block;
+				+ " --block " + block + (tableBlocks == DEFAULT_TABLE_BLOCKS ? "" : " --table-blocks " + tableBlocks);
 	}
 }
