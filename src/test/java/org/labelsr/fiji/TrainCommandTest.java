@@ -77,6 +77,17 @@ class TrainCommandTest {
 		final ImagePlus plot = (ImagePlus) m.getOutput("loss_plot");
 		assertTrue(plot.getWidth() > 100 && plot.getHeight() > 100);
 		assertEquals(6, ModelInfo.read(model).training.steps);
+		assertEquals(null, ModelInfo.read(model).training.label_draw, "proportional, the default");
+	}
+
+	@Test
+	void theLabelDrawReachesTheRun() throws Exception {
+		final Path model = Fixtures.fresh("balanced");
+		final Map<String, Object> in = tiny(model, 2);
+		in.put("label_draw", "balanced");
+		start(in);
+		pending.get();
+		assertEquals("balanced", ModelInfo.read(model).training.label_draw);
 	}
 
 	@Test

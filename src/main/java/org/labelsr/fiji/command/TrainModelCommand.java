@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 
+import org.labelsr.data.LabelDraw;
 import org.labelsr.fiji.Display;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.LossPlot;
@@ -56,6 +57,10 @@ public final class TrainModelCommand extends LsrCommand {
 
 	@Parameter(label = "blocks per group", min = "1", persist = false)
 	private int group_size = 15;
+
+	@Parameter(label = "labels drawn", choices = { "proportional", "balanced" }, persist = false,
+		description = "proportional: each label as often as it has blocks (most are pure); balanced: every label equally often, so mixed blocks at tumour edges are seen more")
+	private String label_draw = "proportional";
 
 	@Parameter(label = "0 = the optimizer's default", min = "0", persist = false)
 	private double learning_rate = 0;
@@ -142,6 +147,7 @@ public final class TrainModelCommand extends LsrCommand {
 		s.seed = seed;
 		s.batchGroups = batch_groups;
 		s.groupSize = group_size;
+		s.labelDraw = LabelDraw.parse(label_draw);
 		s.depth = Inputs.range(depth, 1, 6, "depth");
 		s.baseFilters = Inputs.range(filters, 1, 1024, "filters");
 		s.context = context;
