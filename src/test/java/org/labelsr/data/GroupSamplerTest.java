@@ -71,11 +71,10 @@ class GroupSamplerTest {
 		assertTrue(differs);
 	}
 
-	@Test
-	void groupsShareOneLabelDrawnByFrequency() {
-		final GroupSampler s = sampler(config(8).augment(false).build(), 7);
+	/** How many of {@code batches} batches' groups drew each label, checking that each group shows K blocks of its one label. */
+	private static int[] groupLabels(final GroupSampler s, final int batches) {
 		final int[] groupsWith = new int[3];
-		for (int i = 0; i < 400; i++) {
+		for (int i = 0; i < batches; i++) {
 			final Batch b = s.next();
 			for (int g = 0; g < 3; g++) {
 				final int label = b.labels[g * 5];
@@ -90,6 +89,12 @@ class GroupSamplerTest {
 				if (label != 2) assertEquals(5, distinct.size(), "labels with enough blocks are drawn without replacement");
 			}
 		}
+		return groupsWith;
+	}
+
+	@Test
+	void groupsShareOneLabelDrawnByFrequency() {
+		final int[] groupsWith = groupLabels(sampler(config(8).augment(false).build(), 7), 400);
 		// 32, 39 and 3 of 74 blocks
 		assertEquals(1200 * 32 / 74.0, groupsWith[0], 80);
 		assertEquals(1200 * 39 / 74.0, groupsWith[1], 80);
@@ -98,20 +103,7 @@ class GroupSamplerTest {
 
 	@Test
 	void balancedDrawGivesEveryLabelItsShareOfGroups() {
-		final GroupSampler s = sampler(config(8).augment(false).labelDraw(LabelDraw.BALANCED).build(), 7);
-		final int[] groupsWith = new int[3];
-		for (int i = 0; i < 400; i++) {
-			final Batch b = s.next();
-			for (int g = 0; g < 3; g++) {
-				final int label = b.labels[g * 5];
-				groupsWith[label]++;
-				for (int t = g * 5; t < g * 5 + 5; t++) {
-					assertEquals(label, b.labels[t], "one label per group");
-					final int[] where = block(b, t);
-					assertEquals(label, SamplerFixture.labelAt(where[0], where[1], where[2]), "the tile shows a block with its label");
-				}
-			}
-		}
+		final int[] groupsWith = groupLabels(sampler(config(8).augment(false).labelDraw(LabelDraw.BALANCED).build(), 7), 400);
 		// label 2 has 3 of 74 blocks, yet a third of the 1200 groups
 		for (int l = 0; l < 3; l++)
 			assertEquals(400, groupsWith[l], 60, "label " + l);
