@@ -14,6 +14,7 @@ import org.labelsr.data.Item;
 import org.labelsr.data.synth.SynthDataSetWriter;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.eval.IntraBias;
+import org.labelsr.eval.LabelSpread;
 import org.labelsr.label.LabelTable;
 import org.labelsr.eval.ComparisonPicture;
 import org.labelsr.io.AtomicFiles;
@@ -104,7 +105,11 @@ public final class Bench {
 		return rows;
 	}
 
-	/** The intra loss's optimum against the truth on the training blocks ({@link IntraBias}). */
+	/**
+	 * The intra loss's optimum against the truth on the training blocks
+	 * ({@link IntraBias}), and how well the label table describes them
+	 * ({@link LabelSpread}).
+	 */
 	private static String labelBias(final DataSet data) {
 		final List<ByteMap> truths = new ArrayList<>(), labels = new ArrayList<>();
 		for (final Item i : data.train()) {
@@ -112,7 +117,9 @@ public final class Bench {
 			labels.add(data.labelMap(i));
 		}
 		return "What the intra loss asks on the training blocks, by true (foreground) fraction, rho floored at " + LabelTable.DEFAULT_RHO_MIN + ":\n\n"
-			+ IntraBias.markdown(IntraBias.of(truths, labels, data.table(), LabelTable.DEFAULT_RHO_MIN));
+			+ IntraBias.markdown(IntraBias.of(truths, labels, data.table(), LabelTable.DEFAULT_RHO_MIN))
+			+ "\nThe label table against every training block of each label (foreground fraction), and the share of the blocks' variance that lies between images:\n\n"
+			+ LabelSpread.markdown(LabelSpread.of(truths, labels, data.table()));
 	}
 
 	/** The learning rate of the grid whose seed-1 model scores best on validation. */
