@@ -16,7 +16,8 @@ import org.labelsr.train.TrainingSettings;
  * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
  * U-Net's levels), context (pixels of image around a training block) and
- * draw (how batches draw labels: proportional or balanced), instead of the defaults. A learning rate left out is tuned
+ * draw (how batches draw labels: proportional or balanced; by default the
+ * loss's own, see {@link TrainingSettings#labelDraw()}), instead of the defaults. A learning rate left out is tuned
  * on the validation split.
  */
 public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context,
@@ -30,7 +31,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		int k = 15, g = 2;
 		String schedule = "constant";
 		int warmup = 0, steps = 0, depth = 0, context = -1;
-		LabelDraw draw = LabelDraw.PROPORTIONAL;
+		LabelDraw draw = null; // the loss's default
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");

@@ -91,7 +91,7 @@ public final class TrainCommand {
 		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
 		s.schedule = a.string("--schedule", s.schedule);
 		s.warmup = a.integer("--warmup", s.warmup);
-		s.labelDraw = LabelDraw.parse(a.string("--label-draw", s.labelDraw.id));
+		if (a.has("--label-draw")) s.labelDraw = LabelDraw.parse(a.required("--label-draw"));
 		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
 		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
 		return s;

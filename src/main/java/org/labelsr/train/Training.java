@@ -42,7 +42,7 @@ public final class Training {
 		settings.validate();
 		AtomicFiles.checkWritableFolder(modelDir);
 		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
-			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw)
+			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
 			.mode(mode(settings.loss.kind)).build();
 		final BlockIndex index = new BlockIndex(data);
 		GroupSampler.check(index, config);

@@ -21,7 +21,8 @@ public final class TrainingSettings {
 	public long seed = 1;
 	public int batchGroups = 2;
 	public int groupSize = 15;
-	public LabelDraw labelDraw = LabelDraw.PROPORTIONAL;
+	/** How batches draw labels; null: the loss's own default, {@link #labelDraw()}. */
+	public LabelDraw labelDraw;
 	public int depth = UNetConfig.DEFAULT_DEPTH;
 	public int baseFilters = UNetConfig.DEFAULT_BASE_FILTERS;
 	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
@@ -50,6 +51,17 @@ public final class TrainingSettings {
 		final double ramp = warmup > 0 ? Math.min(1, (step + 1.0) / warmup) : 1;
 		if (schedule.equals("cosine")) return ramp * learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
 		return ramp * learningRate();
+	}
+
+	/**
+	 * The label draw of this run: as set, else balanced for the intra loss
+	 * (it beat proportional on both binary data sets of the benchmark, every
+	 * seed; docs/BENCHMARKS.md, session 6) and proportional, LOSSES.md's
+	 * default, for the others (balanced groups break the group losses).
+	 */
+	public LabelDraw labelDraw() {
+		if (labelDraw != null) return labelDraw;
+		return loss.kind == LossKind.INTRA ? LabelDraw.BALANCED : LabelDraw.PROPORTIONAL;
 	}
 
 	public int batchSize() {
@@ -81,7 +93,7 @@ public final class TrainingSettings {
 		t.batch_groups = batchGroups;
 		t.group_size = groupSize;
 		// the default is left out so that models from before the option compare as the same run
-		t.label_draw = labelDraw == LabelDraw.PROPORTIONAL ? null : labelDraw.id;
+		t.label_draw = labelDraw() == LabelDraw.PROPORTIONAL ? null : labelDraw().id;
 		t.context = context;
 		t.augment = augment;
 		t.checkpoint_every = checkpointEvery;
@@ -99,7 +111,8 @@ public final class TrainingSettings {
 		s.seed = t.seed;
 		s.batchGroups = t.batch_groups;
 		s.groupSize = t.group_size;
-		if (t.label_draw != null) s.labelDraw = LabelDraw.parse(t.label_draw);
+		// explicit: a model from before the option drew in proportion, whatever its loss's default is now
+		s.labelDraw = t.label_draw == null ? LabelDraw.PROPORTIONAL : LabelDraw.parse(t.label_draw);
 		s.depth = m.depth;
 		s.baseFilters = m.base_filters;
 		s.context = t.context;

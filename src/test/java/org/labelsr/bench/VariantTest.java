@@ -80,6 +80,13 @@ class VariantTest {
 		assertEquals(null, older.training.label_draw, "models from before the option stay the same run");
 		assertTrue(!older.toJson().contains("label_draw"));
 		assertEquals(List.of("label_draw null -> \"balanced\""), balanced.differencesFrom(older));
+		final ModelInfo intra = new ModelInfo();
+		Variant.parse("intra").settings(1000, 1, 1e-3).record(intra);
+		assertEquals("balanced", intra.training.label_draw, "the intra loss draws balanced unless told otherwise");
+		final ModelInfo paper = new ModelInfo();
+		Variant.parse("intra:draw=proportional").settings(1000, 1, 1e-3).record(paper);
+		assertEquals(null, paper.training.label_draw);
+		assertEquals(org.labelsr.data.LabelDraw.PROPORTIONAL, TrainingSettings.recorded(paper).labelDraw(), "an intra model from before the option resumes as it was drawn");
 		final LsrException e = assertThrows(LsrException.class, () -> Variant.parse("intra:draw=even"));
 		assertTrue(e.getMessage().contains("'even'") && e.getMessage().contains("balanced"), e.getMessage());
 	}

@@ -58,9 +58,12 @@ public final class TrainModelCommand extends LsrCommand {
 	@Parameter(label = "blocks per group", min = "1", persist = false)
 	private int group_size = 15;
 
-	@Parameter(label = "labels drawn", choices = { "proportional", "balanced" }, persist = false,
-		description = "proportional: each label as often as it has blocks (most are pure); balanced: every label equally often, so mixed blocks at tumour edges are seen more")
-	private String label_draw = "proportional";
+	private static final String LOSS_DEFAULT = "default";
+
+	@Parameter(label = "labels drawn", choices = { LOSS_DEFAULT, "proportional", "balanced" }, persist = false,
+		description = "proportional: each label as often as it has blocks (most are pure); balanced: every label equally often, so mixed blocks at tumour edges are seen more. "
+			+ "default: balanced for intra, proportional for the others")
+	private String label_draw = LOSS_DEFAULT;
 
 	@Parameter(label = "0 = the optimizer's default", min = "0", persist = false)
 	private double learning_rate = 0;
@@ -147,7 +150,7 @@ public final class TrainModelCommand extends LsrCommand {
 		s.seed = seed;
 		s.batchGroups = batch_groups;
 		s.groupSize = group_size;
-		s.labelDraw = LabelDraw.parse(label_draw);
+		if (!label_draw.equals(LOSS_DEFAULT)) s.labelDraw = LabelDraw.parse(label_draw);
 		s.depth = Inputs.range(depth, 1, 6, "depth");
 		s.baseFilters = Inputs.range(filters, 1, 1024, "filters");
 		s.context = context;
