@@ -1,5 +1,5 @@
 // Trains a LabelSR model on a data set folder.
-//   ImageJ -batch /abs/path/LSR_Train.ijm "data=/path/to/dataset model=/path/to/model loss=intra+inter steps=1000"
+//   ImageJ -batch /abs/path/LSR_Train.ijm "data=/path/to/dataset model=/path/to/model loss=intra steps=1000"
 // The argument is passed to "Train LSR Model" as it is: any of its keys
 // (steps, seed, batch_groups, group_size, learning_rate, depth, filters, ...).
 // Without an argument it asks for the two folders.
@@ -7,7 +7,7 @@ args = getArgument();
 if (args == "") {
 	data = getDirectory("Data set folder (labels.csv, train/)");
 	model = getDirectory("Model folder to write");
-	args = "data=[" + data + "] model=[" + model + "] loss=intra+inter";
+	args = "data=[" + data + "] model=[" + model + "] loss=intra";
 }
 if (indexOf(args, "data=") < 0 || indexOf(args, "model=") < 0)
 	fail("LSR_Train: give at least data=<data set folder> model=<model folder>, e.g. \"data=/d model=/m steps=500\"");

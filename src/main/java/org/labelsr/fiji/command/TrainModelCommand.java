@@ -37,10 +37,10 @@ public final class TrainModelCommand extends LsrCommand {
 		description = "A data set as ./lsr synth writes it: labels.csv, train/ with NAME.png and NAME.labels.png")
 	private File data;
 
-	@Parameter(label = "loss", choices = { "intra+inter", "intra", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
-		description = "intra: block statistics only; inter: agreement between blocks of a label; posterior-samples(+inter): from the measured blocks in label-estimates.csv, "
+	@Parameter(label = "loss", choices = { "intra", "intra+inter", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
+		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; posterior-samples(+inter): from the measured blocks in label-estimates.csv, "
 			+ "for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
-	private String loss = "intra+inter";
+	private String loss = "intra";
 
 	@Parameter(label = "model folder (written)", style = "directory", required = false, persist = false,
 		description = "Where the model, its checkpoints and training-log.csv go")
