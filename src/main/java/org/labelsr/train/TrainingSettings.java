@@ -54,14 +54,15 @@ public final class TrainingSettings {
 	}
 
 	/**
-	 * The label draw of this run: as set, else balanced for the intra loss
-	 * (it beat proportional on both binary data sets of the benchmark, every
-	 * seed; docs/BENCHMARKS.md, session 6) and proportional, LOSSES.md's
-	 * default, for the others (balanced groups break the group losses).
+	 * The label draw of this run: as set, else balanced for the intra and
+	 * the supervised loss (each beat proportional on both binary data sets
+	 * of the benchmark, every seed; docs/BENCHMARKS.md, session 6) and
+	 * proportional, LOSSES.md's default, for the others (balanced groups
+	 * break the group losses; the posterior losses were not measured).
 	 */
 	public LabelDraw labelDraw() {
 		if (labelDraw != null) return labelDraw;
-		return loss.kind == LossKind.INTRA ? LabelDraw.BALANCED : LabelDraw.PROPORTIONAL;
+		return loss.kind == LossKind.INTRA || loss.kind == LossKind.SUPERVISED ? LabelDraw.BALANCED : LabelDraw.PROPORTIONAL;
 	}
 
 	public int batchSize() {

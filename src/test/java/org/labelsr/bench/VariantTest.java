@@ -83,6 +83,7 @@ class VariantTest {
 		final ModelInfo intra = new ModelInfo();
 		Variant.parse("intra").settings(1000, 1, 1e-3).record(intra);
 		assertEquals("balanced", intra.training.label_draw, "the intra loss draws balanced unless told otherwise");
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, Variant.parse("supervised").settings(1000, 1, 1e-3).labelDraw(), "so does the supervised one");
 		final ModelInfo paper = new ModelInfo();
 		Variant.parse("intra:draw=proportional").settings(1000, 1, 1e-3).record(paper);
 		assertEquals(null, paper.training.label_draw);

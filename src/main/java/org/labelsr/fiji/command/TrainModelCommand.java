@@ -62,7 +62,7 @@ public final class TrainModelCommand extends LsrCommand {
 
 	@Parameter(label = "labels drawn", choices = { LOSS_DEFAULT, "proportional", "balanced" }, persist = false,
 		description = "proportional: each label as often as it has blocks (most are pure); balanced: every label equally often, so mixed blocks at tumour edges are seen more. "
-			+ "default: balanced for intra, proportional for the others")
+			+ "default: balanced for intra and supervised, proportional for the others")
 	private String label_draw = LOSS_DEFAULT;
 
 	@Parameter(label = "0 = the optimizer's default", min = "0", persist = false)
