@@ -2,6 +2,7 @@ package org.labelsr.bench;
 
 import org.labelsr.eval.BlockFractions;
 import org.labelsr.eval.ConfusionCounts;
+import org.labelsr.eval.Foreground;
 
 /**
  * The benchmark's numbers: IoU, DICE, masked IoU, masked DICE of the
@@ -23,7 +24,7 @@ record Metrics(double iou, double dice, double maskedIou, double maskedDice, dou
 
 	static Metrics of(final ConfusionCounts[] counts, final int classes) {
 		double iou = 0, dice = 0, miou = 0, mdice = 0;
-		final int first = classes == 2 ? 1 : 0;
+		final int first = Foreground.first(classes);
 		for (int c = first; c < classes; c++) {
 			iou += counts[0].iou(c);
 			dice += counts[0].dice(c);

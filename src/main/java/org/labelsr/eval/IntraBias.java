@@ -29,7 +29,7 @@ public final class IntraBias {
 	 * as the benchmark's metrics are.
 	 */
 	public static Bin[] of(final List<ByteMap> truths, final List<ByteMap> labels, final LabelTable table, final double rhoMin) {
-		final int classes = table.classCount(), first = classes == 2 ? 1 : 0;
+		final int classes = table.classCount(), first = Foreground.first(classes);
 		final long[] n = new long[BINS + 1];
 		final double[] f = new double[BINS + 1], eta = new double[BINS + 1], w = new double[BINS + 1], wEta = new double[BINS + 1];
 		LabelledBlocks.forEach(truths, labels, classes, (image, x0, y0, size, label, ft) -> {

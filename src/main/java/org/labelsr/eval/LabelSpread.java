@@ -33,7 +33,7 @@ public final class LabelSpread {
 	private LabelSpread() {}
 
 	public static List<Row> of(final List<ByteMap> truths, final List<ByteMap> labels, final LabelTable table) {
-		final int classes = table.classCount(), first = classes == 2 ? 1 : 0, fg = classes - first;
+		final int classes = table.classCount(), first = Foreground.first(classes), fg = classes - first;
 		// label -> image -> the blocks' foreground fractions
 		final Map<Integer, Map<Integer, List<double[]>>> blocks = new TreeMap<>();
 		LabelledBlocks.forEach(truths, labels, classes, (image, x0, y0, size, label, ft) -> {
