@@ -37,7 +37,7 @@ public final class BenchCommand {
 		final List<Long> seeds = a.list("--seeds", Long::parseLong, l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(),
 			"distinct positive whole numbers");
 		final int tableBlocks = a.integer("--table-blocks", SynthSettings.DEFAULT_TABLE_BLOCKS);
-		if (tableBlocks < 1 || tableBlocks > 100_000) throw a.fail("--table-blocks must be between 1 and 100000, not " + tableBlocks);
+		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS) throw a.fail("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
 		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, out, System.out);
 		return 0;
 	}

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -49,8 +50,8 @@ public final class EstimateCommand {
 		if (a.has("--estimates") == a.has("--data")) throw a.fail("give exactly one of --estimates CSV and --data DATASET");
 		final Path estimates = a.has("--estimates") ? a.path("--estimates") : null, data = a.has("--data") ? a.path("--data") : null;
 		final Path target = a.path("--out");
-		final int perLabel = a.integer("--blocks-per-label", org.labelsr.data.synth.SynthSettings.DEFAULT_TABLE_BLOCKS);
-		if (perLabel < 1 || perLabel > 100_000) throw a.fail("--blocks-per-label must be between 1 and 100000, got " + perLabel);
+		final int perLabel = a.integer("--blocks-per-label", SynthSettings.DEFAULT_TABLE_BLOCKS);
+		if (perLabel < 1 || perLabel > SynthSettings.MAX_TABLE_BLOCKS) throw a.fail("--blocks-per-label must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", got " + perLabel);
 		final long seed = a.longValue("--seed", 1);
 		final List<String> classes = a.has("--classes") ? Arrays.stream(a.required("--classes").split(",")).map(String::strip).toList() : null;
 		// measuring truth maps can take a while; a folder that cannot take the table should fail first

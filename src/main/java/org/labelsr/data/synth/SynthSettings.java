@@ -15,6 +15,8 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 	public static final int DEFAULT_IMAGES = 8, DEFAULT_SIZE = 512, DEFAULT_BLOCK = 32;
 	/** Blocks per label the label table is measured on, unless told otherwise. */
 	public static final int DEFAULT_TABLE_BLOCKS = 12;
+	/** The most blocks per label a label table may be asked to rest on (more than any label has: every block). */
+	public static final int MAX_TABLE_BLOCKS = 100_000;
 
 	public SynthSettings {
 		if (images < 1) throw new LsrException("the number of training images must be at least 1, got " + images + " (the label table is estimated from them)");
@@ -22,7 +24,7 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 		if (images > 100_000 || test > 100_000) throw new LsrException("at most 100000 images per split, got " + Math.max(images, test));
 		SynthGenerator.checkSizes(size, block);
 		if (kind == null) throw new LsrException("the kind of synthetic data must be given");
-		if (tableBlocks < 1 || tableBlocks > 100_000) throw new LsrException("the label table must rest on 1 to 100000 blocks per label, got " + tableBlocks);
+		if (tableBlocks < 1 || tableBlocks > MAX_TABLE_BLOCKS) throw new LsrException("the label table must rest on 1 to " + MAX_TABLE_BLOCKS + " blocks per label, got " + tableBlocks);
 	}
 
 	public SynthSettings(final long seed, final int images, final int test, final int size, final int block, final SynthKind kind) {
