@@ -49,7 +49,7 @@ public final class GroupSampler implements AutoCloseable {
 		this.blockSize = index.data().blockSize();
 		this.candidates = candidates(index, config.mode());
 		this.candidatesByLabel = byLabel(index, candidates);
-		this.usableLabels = usableLabels().stream().mapToInt(Integer::intValue).toArray();
+		this.usableLabels = java.util.stream.IntStream.range(0, candidatesByLabel.length).filter(l -> candidatesByLabel[l].length > 0).toArray();
 		if (config.mode() == SamplerConfig.Mode.GROUPED) warnRare(progress);
 		this.sources = load(index, candidates, config.mode() == SamplerConfig.Mode.SUPERVISED, slides);
 		this.random = new SplittableRandom(seed);
@@ -77,10 +77,7 @@ public final class GroupSampler implements AutoCloseable {
 
 	/** The labels this sampler can draw (at least one block), ascending. */
 	public List<Integer> usableLabels() {
-		final List<Integer> out = new ArrayList<>();
-		for (int l = 0; l < candidatesByLabel.length; l++)
-			if (candidatesByLabel[l].length > 0) out.add(l);
-		return out;
+		return java.util.Arrays.stream(usableLabels).boxed().toList();
 	}
 
 	public SamplerConfig config() {
