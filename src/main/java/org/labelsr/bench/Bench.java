@@ -47,6 +47,7 @@ public final class Bench {
 	private final Path out;
 	private final PrintStream log;
 	private final Sensitivity sensitivity = new Sensitivity();
+	private final PredictionOptions options = new PredictionOptions();
 	/** Runs this invocation trained and runs it found finished, for the report's run time to mean what it says. */
 	private int trained, reused;
 
@@ -90,6 +91,7 @@ public final class Bench {
 					final List<ByteMap> pred = test.predict(net);
 					perSeed.add(test.metrics(pred).withLargestLogit(test.largestLogit(net)));
 					if (seed == config.seeds().get(0)) firstTest.put(v.name(), pred.get(0));
+					options.add(v.name(), v.loss().kind, net, val, test, data.table(), classes);
 				}
 			}
 			final Row row = new Row(v.name(), v.loss().kind, lr, perSeed, bestSteps, seconds / config.seeds().size());
@@ -98,7 +100,8 @@ public final class Bench {
 		}
 		ComparisonPicture.write(out.resolve("typical-prediction.png"), test.images.get(0), test.truths.get(0),
 			firstTest.entrySet().stream().map(e -> new ComparisonPicture.Panel(e.getKey(), e.getValue())).toList(), 256);
-		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9, trained, reused) + "\n" + sensitivity.markdown(rows) + "\n" + labelBias(data);
+		final String report = Report.markdown(config, rows, (System.nanoTime() - t0) / 60e9, trained, reused) + "\n" + options.markdown() + "\n" + sensitivity.markdown(rows) + "\n"
+			+ labelBias(data);
 		AtomicFiles.writeString(out.resolve("results.md"), report);
 		log.println();
 		log.print(report);

@@ -14,6 +14,7 @@ import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Network;
+import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Trainer;
@@ -51,10 +52,25 @@ final class HeldOut implements Trainer.Validator {
 	}
 
 	List<ByteMap> predict(final Network net) {
-		final TiledPredictor p = new TiledPredictor(net, 512, 2);
 		final List<ByteMap> out = new ArrayList<>();
+		for (final Prediction p : probabilities(net, false))
+			out.add(p.classMap());
+		return out;
+	}
+
+	List<Prediction> probabilities(final Network net, final boolean flips) {
+		final TiledPredictor p = new TiledPredictor(net, 512, 2).withFlips(flips);
+		final List<Prediction> out = new ArrayList<>();
 		for (final RgbImage img : images)
-			out.add(Prediction.of(p, img, net.classes(), Progress.NONE).classMap());
+			out.add(Prediction.of(p, img, net.classes(), Progress.NONE));
+		return out;
+	}
+
+	/** Class maps with each labelled block's counts within its label's mean ± {@code width} std ({@link LabelGuide}). */
+	List<ByteMap> guided(final List<Prediction> predictions, final LabelTable table, final double width) {
+		final List<ByteMap> out = new ArrayList<>();
+		for (int i = 0; i < predictions.size(); i++)
+			out.add(LabelGuide.classMap(predictions.get(i), labels.get(i), table, width, items.get(i).labels()));
 		return out;
 	}
 

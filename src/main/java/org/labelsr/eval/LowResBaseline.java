@@ -60,17 +60,22 @@ public final class LowResBaseline {
 
 	/** What to paint for each of the 256 label values; rejects labels the table does not define. */
 	private static int[] classPerLabel(final LabelTable table, final ByteMap labels, final Path labelFile) {
+		requireDefined(table, labels, labelFile);
 		final int[] classOf = new int[256];
+		for (final int label : table.labels())
+			classOf[label] = table.likeliestClass(label);
+		return classOf;
+	}
+
+	/** Fails, naming the first such block, when a block's label (other than "no label", 255) has no rows in the table. */
+	public static void requireDefined(final LabelTable table, final ByteMap labels, final Path labelFile) {
 		final boolean[] seen = new boolean[256];
 		for (int i = 0; i < labels.values.length; i++) {
 			final int label = labels.values[i] & 0xff;
 			if (seen[label]) continue;
 			seen[label] = true;
-			if (label == ByteMap.NONE) continue;
-			if (!table.has(label))
+			if (label != ByteMap.NONE && !table.has(label))
 				throw LsrException.at(labelFile, "label " + label + " at block (" + i % labels.width + ", " + i / labels.width + ") has no rows in the label table (labels.csv defines " + table.labels() + ")");
-			classOf[label] = table.likeliestClass(label);
 		}
-		return classOf;
 	}
 }

@@ -23,7 +23,7 @@ public final class Prediction {
 	/** Plane c holds class c's probabilities, row-major. */
 	public final float[] probabilities;
 
-	private Prediction(final int width, final int height, final int classes, final float[] probabilities) {
+	Prediction(final int width, final int height, final int classes, final float[] probabilities) {
 		this.width = width;
 		this.height = height;
 		this.classes = classes;

@@ -34,6 +34,9 @@ import org.labelsr.net.Network;
  * retried with a quarter of the pixel budget (as CSBDeep does with more
  * tiles), down to {@link TileGrid#MIN_BUDGET_PIXELS}; the smaller budget is
  * kept for the images that follow.
+ * <p>
+ * {@link #withFlips} averages each tile over its four mirrorings
+ * ({@link Flips}).
  */
 public final class TiledPredictor {
 
@@ -48,6 +51,7 @@ public final class TiledPredictor {
 	private final int core;
 	private final int batch;
 	private final double minTissue;
+	private final boolean flips;
 	private long budget;
 
 	/**
@@ -64,17 +68,27 @@ public final class TiledPredictor {
 	 * ({@link Tissue}) for it to be predicted; 0 predicts every core.
 	 */
 	public TiledPredictor(final Network net, final int core, final int batch, final double minTissue) {
+		this(net, core, batch, minTissue, false);
+	}
+
+	private TiledPredictor(final Network net, final int core, final int batch, final double minTissue, final boolean flips) {
 		if (core < 0 || batch < 0) throw new LsrException("tile core and batch must be positive, or 0 for automatic (not " + core + " and " + batch + ")");
 		if (!(minTissue >= 0 && minTissue <= 1)) throw new LsrException("the tissue threshold must lie in [0, 1], not " + minTissue);
 		this.net = net;
 		this.core = core;
 		this.batch = batch;
 		this.minTissue = minTissue;
+		this.flips = flips;
 		this.budget = TileGrid.budgetFor(net.info.base_filters);
 	}
 
 	public TiledPredictor(final Network net) {
 		this(net, DEFAULT_CORE, DEFAULT_BATCH);
+	}
+
+	/** The same predictor, averaging every tile over its four mirrorings when {@code flips} (four times the work). */
+	public TiledPredictor withFlips(final boolean flips) {
+		return flips == this.flips ? this : new TiledPredictor(net, core, batch, minTissue, flips);
 	}
 
 	/** How an image of this size is cut. */
@@ -134,7 +148,7 @@ public final class TiledPredictor {
 			if (minTissue == 0 || tissueFraction(pixels, inBatch.size() * tileSize, tileW, halo, c) >= minTissue) inBatch.add(pending.size() - 1);
 			else skipped++;
 			if (inBatch.size() == batch || i == cores.size() - 1) {
-				final float[] probs = inBatch.isEmpty() ? null : net.run(inBatch.size() == batch ? pixels : Arrays.copyOf(pixels, inBatch.size() * tileSize), inBatch.size(), tileH, tileW);
+				final float[] probs = inBatch.isEmpty() ? null : run(inBatch.size() == batch ? pixels : Arrays.copyOf(pixels, inBatch.size() * tileSize), inBatch.size(), tileH, tileW);
 				int b = 0;
 				for (int p = 0; p < pending.size(); p++) {
 					final Interval pc = pending.get(p);
@@ -149,6 +163,10 @@ public final class TiledPredictor {
 			}
 		}
 		return new Outcome(true, cores.size(), skipped);
+	}
+
+	private float[] run(final float[] pixels, final int n, final int h, final int w) {
+		return flips ? Flips.average(net::run, pixels, n, h, w, net.classes()) : net.run(pixels, n, h, w);
 	}
 
 	private static double tissueFraction(final float[] tile, final int at, final int tileW, final int halo, final Interval core) {

@@ -94,6 +94,39 @@ class TiledPredictorTest {
 		assertEquals(null, Prediction.of(new TiledPredictor(net, 16, 1), img, 2, cancelled));
 	}
 
+	@Test
+	void flipsAverageThePredictionsOfTheFourMirroredImages() {
+		// one tile holds the whole image (a multiple of the network's), so mirroring the tile is mirroring the image
+		final RgbImage img = texture(64, 48, 11);
+		final TiledPredictor plain = new TiledPredictor(net, 512, 1);
+		final Prediction averaged = Prediction.of(plain.withFlips(true), img, 2, Progress.NONE);
+		final float[] expected = new float[averaged.probabilities.length];
+		double moved = 0;
+		for (final boolean[] m : new boolean[][] { { false, false }, { true, false }, { false, true }, { true, true } }) {
+			final Prediction p = Prediction.of(plain, mirrored(img, m[0], m[1]), 2, Progress.NONE);
+			for (int c = 0; c < 2; c++)
+				for (int y = 0; y < img.height; y++)
+					for (int x = 0; x < img.width; x++)
+						expected[(c * img.height + y) * img.width + x] += p.probability(m[0] ? img.width - 1 - x : x, m[1] ? img.height - 1 - y : y, c) / 4;
+		}
+		final Prediction once = Prediction.of(plain, img, 2, Progress.NONE);
+		double max = 0;
+		for (int i = 0; i < expected.length; i++) {
+			max = Math.max(max, Math.abs(expected[i] - averaged.probabilities[i]));
+			moved = Math.max(moved, Math.abs(once.probabilities[i] - averaged.probabilities[i]));
+		}
+		assertTrue(max < 1e-5, "flip average differs from the mean of the mirrored predictions by " + max);
+		assertTrue(moved > 1e-3, "a random network is not mirror-symmetric, so the average must differ from the plain prediction; it differs by " + moved);
+	}
+
+	private static RgbImage mirrored(final RgbImage img, final boolean inX, final boolean inY) {
+		final RgbImage out = new RgbImage(img.width, img.height);
+		for (int y = 0; y < img.height; y++)
+			for (int x = 0; x < img.width; x++)
+				out.argb[y * img.width + x] = img.argb[(inY ? img.height - 1 - y : y) * img.width + (inX ? img.width - 1 - x : x)];
+		return out;
+	}
+
 	static RgbImage texture(final int w, final int h, final long seed) {
 		return org.labelsr.io.TestImages.texture(w, h, seed);
 	}
