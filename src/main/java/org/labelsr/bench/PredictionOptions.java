@@ -47,9 +47,14 @@ final class PredictionOptions {
 	}
 
 	void add(final String method, final LossKind loss, final Network net, final HeldOut val, final HeldOut test, final LabelTable table, final int classes) {
+		add(method, loss, scores(net, val, table, classes), scores(net, test, table, classes));
+	}
+
+	/** One seed's model: masked IoU of every option ({@link #ALL}) on validation and on test. */
+	void add(final String method, final LossKind loss, final double[] val, final double[] test) {
 		final Scores s = methods.computeIfAbsent(method, m -> new Scores(loss, new ArrayList<>(), new ArrayList<>()));
-		s.val.add(scores(net, val, table, classes));
-		s.test.add(scores(net, test, table, classes));
+		s.val.add(val);
+		s.test.add(test);
 	}
 
 	/** Masked IoU of every option, in the order of {@link #ALL}. */

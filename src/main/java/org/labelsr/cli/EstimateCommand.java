@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.labelsr.data.Item;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
@@ -33,7 +34,7 @@ public final class EstimateCommand {
 
 	static final String USAGE = "usage: lsr estimate --estimates CSV --out labels.csv [--classes A,B,...]\n"
 			+ "   or: lsr estimate --data DATASET [--blocks-per-label K] [--seed S] --out labels.csv [--classes A,B,...]";
-	private static final String LABELS = ".labels.png", TRUTH = ".truth.png";
+	private static final String LABELS = Item.LABELS, TRUTH = Item.TRUTH;
 
 	private EstimateCommand() {}
 

@@ -7,17 +7,23 @@ import java.util.Set;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.FolderPrediction;
+import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.TiledPredictor;
 
-/** {@code ./lsr predict --model MODEL_DIR --input DIR|FILE --out DIR [--tile PX] [--batch N]}. */
+/**
+ * {@code ./lsr predict --model MODEL_DIR --input DIR|FILE --out DIR [--tile PX] [--batch N] [--flips] [--guide K [--labels DIR]]}.
+ * {@code --flips} averages four mirrorings; {@code --guide K} keeps each
+ * block's class counts within its label's mean ± K std of the model's label
+ * table, reading NAME.labels.png from {@code --labels} (default: beside each image).
+ */
 public final class PredictCommand {
 
-	static final String USAGE = "usage: lsr predict --model MODEL_DIR --input DIR|FILE --out DIR [--tile PX] [--batch N]";
+	static final String USAGE = "usage: lsr predict --model MODEL_DIR --input DIR|FILE --out DIR [--tile PX] [--batch N] [--flips] [--guide K [--labels DIR]]";
 
 	private PredictCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("predict", USAGE, argv, Set.of("--model", "--input", "--out", "--tile", "--batch"), Set.of());
+		final Args a = new Args("predict", USAGE, argv, Set.of("--model", "--input", "--out", "--tile", "--batch", "--guide", "--labels"), Set.of("--flips"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -25,9 +31,12 @@ public final class PredictCommand {
 		final Path model = a.path("--model"), input = a.path("--input"), out = a.path("--out");
 		final int tile = a.integer("--tile", TiledPredictor.DEFAULT_CORE), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH);
 		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive (or 0, the default: as large as the memory budget allows)");
+		final double guide = a.number("--guide", 0);
+		if (guide == 0 && a.has("--labels")) throw a.fail("--labels names the block labels of the label guide: give --guide K too");
 		final List<Path> images = ImageFiles.list(input);
 		try (Network net = Network.load(model)) {
-			final int n = FolderPrediction.run(net, images, out, tile, batch, new TerminalProgress(System.out, "predict: ", 2000));
+			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, a.has("--labels") ? a.path("--labels") : null) : null;
+			final int n = FolderPrediction.run(net, images, out, tile, batch, a.flag("--flips"), g, new TerminalProgress(System.out, "predict: ", 2000));
 			System.out.println("predict: " + n + " image(s) into " + out);
 		}
 		return 0;

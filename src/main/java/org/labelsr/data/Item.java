@@ -11,4 +11,8 @@ import java.nio.file.Path;
  * @param labels {@code NAME.labels.png}, or null (allowed only in {@code test/})
  * @param truth {@code NAME.truth.png}, or null
  */
-public record Item(String name, Path image, Path labels, Path truth) {}
+public record Item(String name, Path image, Path labels, Path truth) {
+
+	/** DATA.md's names beside NAME.png: its block labels and its pixel truth. */
+	public static final String LABELS = ".labels.png", TRUTH = ".truth.png";
+}

@@ -19,8 +19,7 @@ import org.labelsr.LsrException;
  */
 final class ItemScanner {
 
-	private static final String LABELS = ".labels.png";
-	private static final String TRUTH = ".truth.png";
+	private static final String LABELS = Item.LABELS, TRUTH = Item.TRUTH;
 	/** Prediction outputs (DATA.md) that users may leave beside their inputs; never inputs themselves. */
 	private static final String[] OUTPUTS = { ".classes.png", ".prob.tif" };
 	private static final String[] IMAGES = { ".png", ".tif", ".tiff" };

@@ -34,9 +34,13 @@ public final class PredictionImages {
 	private PredictionImages() {}
 
 	public static ImagePlus classMap(final Prediction p, final String title, final Calibration cal) {
-		final ByteMap map = p.classMap();
-		final ByteProcessor bp = new ByteProcessor(p.width, p.height, map.values);
-		bp.setLut(classLut(p.classes));
+		return classMap(p.classMap(), p.classes, title, cal);
+	}
+
+	/** A class map given apart from its prediction (a guided one), {@code classes} for its colours. */
+	public static ImagePlus classMap(final ByteMap map, final int classes, final String title, final Calibration cal) {
+		final ByteProcessor bp = new ByteProcessor(map.width, map.height, map.values);
+		bp.setLut(classLut(classes));
 		final ImagePlus imp = new ImagePlus(title, bp);
 		imp.setCalibration(cal == null ? null : cal.copy());
 		imp.setDisplayRange(0, 255);

@@ -25,9 +25,21 @@ public final class FolderPrediction {
 	 * after hours of work.
 	 */
 	public static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final Progress progress) {
+		return run(net, images, outDir, core, batch, false, null, progress);
+	}
+
+	/**
+	 * {@code flips}: average every tile over its four mirrorings; {@code guide}
+	 * (or null): keep each block's class counts within its label's interval,
+	 * which needs every image's block labels, checked before the first image
+	 * too.
+	 */
+	public static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
+		final LabelGuide.Setting guide, final Progress progress) {
 		images.forEach(Images::checkRgbHeader);
+		if (guide != null) guide.requireLabels(images);
 		AtomicFiles.checkWritableFolder(outDir);
-		final TiledPredictor predictor = new TiledPredictor(net, core, batch);
+		final TiledPredictor predictor = new TiledPredictor(net, core, batch).withFlips(flips);
 		final String[] classes = net.info.classes.toArray(new String[0]);
 		int done = 0;
 		for (final Path p : images) {
@@ -35,7 +47,7 @@ public final class FolderPrediction {
 			final RgbImage img = Images.readRgb(p);
 			final Prediction pred = Prediction.of(predictor, img, net.classes(), share(progress, done, images.size(), p, img));
 			if (pred == null) break;
-			pred.write(outDir, ImageFiles.name(p), classes);
+			pred.write(outDir, ImageFiles.name(p), classes, guide == null ? pred.classMap() : guide.classMap(pred, p));
 			done++;
 		}
 		return done;

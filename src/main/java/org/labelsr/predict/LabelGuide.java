@@ -1,12 +1,18 @@
 package org.labelsr.predict;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.Item;
 import org.labelsr.eval.LowResBaseline;
 import org.labelsr.io.ByteMap;
+import org.labelsr.io.Images;
 import org.labelsr.label.LabelTable;
+import org.labelsr.label.LabelTableReader;
+import org.labelsr.net.Network;
 
 /**
  * Label-guided prediction: when the blocks of the image being predicted have
@@ -37,9 +43,50 @@ public final class LabelGuide {
 
 	private LabelGuide() {}
 
+	/**
+	 * The guide as prediction of image files uses it: the model's label
+	 * table, a width in standard deviations, and the folder of each image's
+	 * {@code NAME.labels.png} (null: the image's own folder, as in a data set).
+	 */
+	public record Setting(LabelTable table, double width, Path labelsDir) {
+
+		public Setting {
+			requireWidth(width);
+		}
+
+		/** The table the model was trained with; models from before it was recorded cannot be guided. */
+		public static Setting of(final Network net, final double width, final Path labelsDir) {
+			if (net.info.label_table == null)
+				throw new LsrException("this model does not record the label table it was trained with (it predates LabelSR 0.1.0's model.json label_table); retrain it to use the label guide");
+			return new Setting(LabelTableReader.parse(net.info.label_table, Path.of("model.json")), width, labelsDir);
+		}
+
+		public Path labelsOf(final Path image) {
+			final Path dir = labelsDir != null ? labelsDir : image.toAbsolutePath().getParent();
+			return dir.resolve(ImageFiles.name(image) + Item.LABELS);
+		}
+
+		/** Fails at once, naming the first image without block labels, before hours of prediction. */
+		public void requireLabels(final List<Path> images) {
+			for (final Path image : images)
+				if (!Files.isRegularFile(labelsOf(image)))
+					throw LsrException.at(labelsOf(image), "not found: the label guide needs the block labels of " + image.getFileName()
+						+ " (a grey 8-bit label map, one pixel per block, as in a data set)");
+		}
+
+		public ByteMap classMap(final Prediction prediction, final Path image) {
+			return classMapWith(prediction, labelsOf(image));
+		}
+
+		/** With the block labels of a file named by the user, wherever it is. */
+		public ByteMap classMapWith(final Prediction prediction, final Path labelsFile) {
+			return LabelGuide.classMap(prediction, Images.readGrey8(labelsFile), table, width, labelsFile);
+		}
+	}
+
 	/** The class map of {@code prediction} with each labelled block's counts inside its label's interval. */
 	public static ByteMap classMap(final Prediction prediction, final ByteMap labels, final LabelTable table, final double width, final Path labelFile) {
-		if (!(width > 0) || Double.isInfinite(width)) throw new LsrException("the label guide's width must be a positive number of standard deviations, not " + width);
+		requireWidth(width);
 		if (table.classCount() != prediction.classes)
 			throw LsrException.at(labelFile, "the label table has " + table.classCount() + " classes and the network " + prediction.classes);
 		final int block = LowResBaseline.blockSize(labels, prediction.width, prediction.height, labelFile);
@@ -55,6 +102,10 @@ public final class LabelGuide {
 				b.write(out, bx * block, by * block, block);
 			}
 		return out;
+	}
+
+	private static void requireWidth(final double width) {
+		if (!(width > 0) || Double.isInfinite(width)) throw new LsrException("the label guide's width must be a positive number of standard deviations, not " + width);
 	}
 
 	/** One block's log-probabilities, its per-class shifts and the classes they give. */

@@ -64,7 +64,12 @@ public final class Prediction {
 
 	/** Writes {@code NAME.classes.png} and {@code NAME.prob.tif} into {@code dir}. */
 	public void write(final Path dir, final String name, final String[] classNames) {
-		Images.writeGrey8(dir.resolve(name + ".classes.png"), classMap());
+		write(dir, name, classNames, classMap());
+	}
+
+	/** The same with another class map (a guided one: {@link LabelGuide}); the probabilities stay the network's. */
+	public void write(final Path dir, final String name, final String[] classNames, final ByteMap classMap) {
+		Images.writeGrey8(dir.resolve(name + ".classes.png"), classMap);
 		Images.writeFloatStack(dir.resolve(name + ".prob.tif"), width, height, planes(), classNames);
 	}
 }

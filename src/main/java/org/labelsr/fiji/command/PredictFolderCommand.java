@@ -10,6 +10,7 @@ import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.FolderPrediction;
+import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.TiledPredictor;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -40,6 +41,16 @@ public final class PredictFolderCommand extends LsrCommand {
 	@Parameter(label = "tiles per TensorFlow run (0 = automatic)", min = "0", persist = false)
 	private int batch = TiledPredictor.DEFAULT_BATCH;
 
+	@Parameter(label = "average four mirrorings (4x slower, steadier boundaries)", persist = false)
+	private boolean flips = false;
+
+	@Parameter(label = "label guide width in std (0 = off)", min = "0", persist = false,
+		description = "Keeps each block's class counts within its label's mean ± this many standard deviations of the model's label table; needs NAME.labels.png for every image")
+	private double guide = 0;
+
+	@Parameter(label = "folder of the block labels (empty = beside the images)", style = "directory", required = false, persist = false)
+	private File labels;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Images predicted")
 	private int predicted;
 
@@ -59,7 +70,8 @@ public final class PredictFolderCommand extends LsrCommand {
 		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
 		final Path dir = Inputs.required(out, "out", "output folder").toPath();
 		try (Network net = Network.load(modelDir)) {
-			predicted = FolderPrediction.run(net, images, dir, tile, batch, progress);
+			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, Inputs.given(labels) ? Inputs.folder(labels, "labels", "folder of the block labels").toPath() : null) : null;
+			predicted = FolderPrediction.run(net, images, dir, tile, batch, flips, g, progress);
 		}
 		progress.done("predicted " + predicted + " of " + images.size() + " image(s) into " + dir + (predicted < images.size() ? " (cancelled)" : ""));
 	}

@@ -10,8 +10,10 @@ import org.labelsr.fiji.Display;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.ImageInput;
 import org.labelsr.fiji.PredictionImages;
+import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
+import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TiledPredictor;
 import org.scijava.ItemIO;
@@ -44,6 +46,16 @@ public final class PredictImageCommand extends LsrCommand {
 	@Parameter(label = "class whose boundary is drawn", min = "0", persist = false)
 	private int boundary_class = 1;
 
+	@Parameter(label = "average four mirrorings (4x slower, steadier boundaries)", persist = false)
+	private boolean flips = false;
+
+	@Parameter(label = "label guide width in std (0 = off)", min = "0", persist = false,
+		description = "Keeps each block's class counts within its label's mean ± this many standard deviations of the model's label table; needs the image's block labels")
+	private double guide = 0;
+
+	@Parameter(label = "block labels of the image (NAME.labels.png, for the label guide)", required = false, persist = false)
+	private File labels;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Class map")
 	private ImagePlus classes;
 
@@ -68,12 +80,15 @@ public final class PredictImageCommand extends LsrCommand {
 		try (Network net = Network.load(modelDir.toPath())) {
 			if (boundary_class < 0 || boundary_class >= net.classes())
 				throw new LsrException("boundary_class " + boundary_class + " is not a class of this model (0.." + (net.classes() - 1) + ": " + String.join(", ", net.info.classes) + ")");
-			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch), rgb, net.classes(), progress);
+			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, null) : null;
+			if (g != null) Inputs.file(labels, "labels", "block labels of the image, for the label guide");
+			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch).withFlips(flips), rgb, net.classes(), progress);
 			if (p == null) {
 				progress.done("cancelled");
 				return;
 			}
-			classes = PredictionImages.classMap(p, base + ".classes", image.getCalibration());
+			final ByteMap map = g != null ? g.classMapWith(p, labels.toPath()) : p.classMap();
+			classes = PredictionImages.classMap(map, p.classes, base + ".classes", image.getCalibration());
 			probabilities = PredictionImages.probabilities(p, base + ".prob", net.info.classes, image.getCalibration());
 			final Roi boundary = PredictionImages.boundary(classes, boundary_class);
 			PredictionImages.overlay(image, boundary);
