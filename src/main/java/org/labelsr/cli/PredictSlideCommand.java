@@ -17,11 +17,11 @@ public final class PredictSlideCommand {
 
 	static final String USAGE = String.join("\n",
 		"usage: lsr predict-slide --model MODEL_DIR --slide FILE --out DIR [--mpp UM | --level L] [--tile PX] [--batch N]",
-		"                         [--tissue-threshold T] [--probabilities] [--geojson] [--rois] [--name NAME]",
+		"                         [--tissue-threshold T] [--flips] [--probabilities] [--geojson] [--rois] [--name NAME]",
 		"  FILE: SVS, NDPI, MRXS, SCN, tiled TIFF (OpenSlide) or PNG/JPEG/TIFF (ImageJ)",
 		"  --mpp UM: predict the level nearest UM microns per pixel (within 15%); --level L: level L (default 0)",
 		"  --tile PX: output pixels per tile side (default 512); --tissue-threshold T: skip tiles whose share of",
-		"    tissue pixels is below T (default 0.05; 0 predicts every tile)",
+		"    tissue pixels is below T (default 0.05; 0 predicts every tile); --flips: average four mirrorings (4x the work)",
 		"  writes NAME.classes.tif (pyramidal class map); --probabilities: NAME.prob-CLASS.tif per class from 1;",
 		"  --geojson: NAME.geojson (QuPath annotations, level-0 pixels); --rois: NAME.rois.zip (ImageJ ROI set)");
 
@@ -29,7 +29,7 @@ public final class PredictSlideCommand {
 
 	public static int run(final String[] argv) {
 		final Args a = new Args("predict-slide", USAGE, argv, Set.of("--model", "--slide", "--out", "--mpp", "--level", "--tile", "--batch", "--tissue-threshold", "--name"),
-			Set.of("--probabilities", "--geojson", "--rois"));
+			Set.of("--probabilities", "--geojson", "--rois", "--flips"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -48,7 +48,7 @@ public final class PredictSlideCommand {
 			final int level = a.has("--mpp") ? Levels.forMpp(slide, a.number("--mpp", 0)) : a.integer("--level", 0);
 			slide.checkLevel(level);
 			try (Network net = Network.load(model)) {
-				predict(a, slide, level, net, out, name, defaults.level(level).tiles(tile, batch).tissue(tissue));
+				predict(a, slide, level, net, out, name, defaults.level(level).tiles(tile, batch).tissue(tissue).flips(a.flag("--flips")));
 			}
 		}
 		return 0;

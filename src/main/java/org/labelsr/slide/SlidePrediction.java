@@ -31,7 +31,7 @@ public final class SlidePrediction {
 	/** ROIs are traced on the full class map, so only for images up to this size. */
 	public static final long ROI_MAX_PIXELS = 64L << 20;
 
-	public record Options(int level, int core, int batch, double minTissue, boolean probabilities, boolean geojson, boolean rois) {
+	public record Options(int level, int core, int batch, double minTissue, boolean probabilities, boolean geojson, boolean rois, boolean flips) {
 
 		/**
 		 * Slides keep smaller tiles than images (512 cores, batches of 4): a
@@ -40,23 +40,28 @@ public final class SlidePrediction {
 		 * tiles the memory budget allows, for slides that are mostly tissue.
 		 */
 		public static Options defaults() {
-			return new Options(0, 512, 4, 0.05, false, false, false);
+			return new Options(0, 512, 4, 0.05, false, false, false, false);
 		}
 
 		public Options level(final int l) {
-			return new Options(l, core, batch, minTissue, probabilities, geojson, rois);
+			return new Options(l, core, batch, minTissue, probabilities, geojson, rois, flips);
 		}
 
 		public Options tiles(final int c, final int b) {
-			return new Options(level, c, b, minTissue, probabilities, geojson, rois);
+			return new Options(level, c, b, minTissue, probabilities, geojson, rois, flips);
 		}
 
 		public Options tissue(final double t) {
-			return new Options(level, core, batch, t, probabilities, geojson, rois);
+			return new Options(level, core, batch, t, probabilities, geojson, rois, flips);
 		}
 
 		public Options outputs(final boolean p, final boolean g, final boolean r) {
-			return new Options(level, core, batch, minTissue, p, g, r);
+			return new Options(level, core, batch, minTissue, p, g, r, flips);
+		}
+
+		/** Average every tile over its four mirrorings (four times the work). */
+		public Options flips(final boolean f) {
+			return new Options(level, core, batch, minTissue, probabilities, geojson, rois, f);
 		}
 	}
 
@@ -108,7 +113,7 @@ public final class SlidePrediction {
 				sample.band(y, rows, cls, probs);
 			});
 			final SlideImage image = SlideImage.of(slide, o.level());
-			final TiledPredictor predictor = new TiledPredictor(net, o.core(), o.batch(), o.minTissue());
+			final TiledPredictor predictor = new TiledPredictor(net, o.core(), o.batch(), o.minTissue()).withFlips(o.flips());
 			final TiledPredictor.Outcome outcome = predictor.run(image.img(), bands, progress);
 			if (!outcome.completed())
 				return new Result(false, w, h, outcome.tiles(), outcome.skipped(), sample.counts, new int[classes.size()], List.of(), seconds(t0), image.cellReads());

@@ -96,6 +96,25 @@ class SlidePredictionTest {
 	}
 
 	@Test
+	void flipsCountTheClassesOfTheFlipAveragedPrediction() throws Exception {
+		final RgbImage img = SlideFixtures.texture(300, 200, 4);
+		final Path file = dir.resolve("flips.tif");
+		SlideFixtures.writeSlide(file, img, 128, 0.5);
+		final long[] expected = new long[2];
+		for (final byte v : Prediction.of(new TiledPredictor(random.net, 96, 2).withFlips(true), img, 2, Progress.NONE).classMap().values)
+			expected[v]++;
+		final long[] plain = new long[2];
+		for (final byte v : Prediction.of(new TiledPredictor(random.net, 96, 2), img, 2, Progress.NONE).classMap().values)
+			plain[v]++;
+		assertTrue(expected[1] != plain[1], "a random network is not mirror-symmetric, so averaging must move some pixel");
+		try (SlideReader slide = Slides.open(file)) {
+			final SlidePrediction.Result r = SlidePrediction.run(random.net, slide, dir.resolve("flips-out"), "flips",
+				SlidePrediction.Options.defaults().tiles(96, 2).tissue(0).flips(true), Progress.NONE);
+			assertEquals(expected[1], r.classPixels()[1]);
+		}
+	}
+
+	@Test
 	void outputsOpenAgainInOpenSlideQuPathFormAndImageJ() throws Exception {
 		final int w = 700, h = 530;
 		final RgbImage img = SlideFixtures.texture(w, h, 8);
