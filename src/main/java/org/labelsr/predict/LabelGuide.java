@@ -57,7 +57,7 @@ public final class LabelGuide {
 		/** The table the model was trained with; models from before it was recorded cannot be guided. */
 		public static Setting of(final Network net, final double width, final Path labelsDir) {
 			if (net.info.label_table == null)
-				throw new LsrException("this model does not record the label table it was trained with (it predates LabelSR 0.1.0's model.json label_table); retrain it to use the label guide");
+				throw new LsrException("this model's model.json has no label_table (an older LabelSR wrote it); retrain it to use the label guide");
 			return new Setting(LabelTableReader.parse(net.info.label_table, Path.of("model.json")), width, labelsDir);
 		}
 
