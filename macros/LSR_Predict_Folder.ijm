@@ -4,19 +4,28 @@
 //   NAME.prob.tif     one probability slice per class
 //   NAME.overlay.jpg  the image with the predicted boundary drawn on it
 //   ImageJ -batch /abs/path/LSR_Predict_Folder.ijm "model=/m input=/images out=/predictions"
+// Optional: flips=true (average four mirrorings), guide=K (label-guided prediction
+// from NAME.labels.png beside each image; see the README).
 args = getArgument();
 if (args == "") {
 	model = getDirectory("Model folder");
 	input = getDirectory("Folder of images");
 	out = getDirectory("Output folder");
 	tile = 0; // automatic: the largest tiles within the memory budget
+	flips = "false";
+	guide = "0";
 }
 else {
 	model = option(args, "model", "");
 	input = option(args, "input", "");
 	out = option(args, "out", "");
 	tile = option(args, "tile", "0");
+	flips = option(args, "flips", "false");
+	guide = option(args, "guide", "0");
 }
+extra = "";
+if (flips == "true") extra = extra + " flips";
+if (guide != "0") extra = extra + " guide=" + guide;
 if (model == "" || input == "" || out == "")
 	fail("LSR_Predict_Folder: give model=<model folder> input=<image folder> out=<output folder>");
 if (!File.isDirectory(input)) fail("LSR_Predict_Folder: input=" + input + " is not a folder");
@@ -34,7 +43,7 @@ for (i = 0; i < files.length; i++) {
 	name = substring(f, 0, lastIndexOf(f, "."));
 	open(input + f);
 	original = getImageID();
-	run("Predict LSR Image", "model=[" + model + "] tile=" + tile);
+	run("Predict LSR Image", "model=[" + model + "] tile=" + tile + extra);
 	if (nImages < 3) fail("LSR_Predict_Folder: prediction of " + f + " failed (see the messages above)");
 	selectImage(name + ".classes");
 	run("Grays"); // the values are class indices; a PNG with a colour table would be an indexed-colour file

@@ -101,20 +101,9 @@ class CommandsTest {
 		final CommandModule m = run(PredictImageCommand.class, "image", testImage(), "model", Fixtures.model().toFile(), "flips", true, "guide", 1.0, "labels", labelsFile.toFile());
 		assertFalse(m.isCanceled(), () -> "" + m.getCancelReason());
 		final ImagePlus classes = (ImagePlus) m.getOutput("classes");
-		final org.labelsr.io.ByteMap labels = Images.readGrey8(labelsFile);
 		final org.labelsr.label.LabelTable table = org.labelsr.label.LabelTableReader.parse(org.labelsr.net.ModelInfo.read(Fixtures.model()).label_table, labelsFile);
-		final int block = classes.getWidth() / labels.width, n = block * block;
-		for (int by = 0; by < labels.height; by++)
-			for (int bx = 0; bx < labels.width; bx++) {
-				int fg = 0;
-				for (int y = 0; y < block; y++)
-					for (int x = 0; x < block; x++)
-						fg += classes.getProcessor().get(bx * block + x, by * block + y) == 1 ? 1 : 0;
-				final int label = labels.get(bx, by);
-				final double sd = table.flooredStd(label, 1, org.labelsr.label.LabelTable.DEFAULT_RHO_MIN);
-				final long lo = Math.max(0, Math.round(n * (table.mean(label, 1) - sd))), hi = Math.min(n, Math.round(n * (table.mean(label, 1) + sd)));
-				assertTrue(fg >= lo && fg <= hi, "block (" + bx + ", " + by + ") label " + label + ": " + fg + " foreground pixels, the label allows " + lo + ".." + hi);
-			}
+		final org.labelsr.io.ByteMap map = new org.labelsr.io.ByteMap(classes.getWidth(), classes.getHeight(), (byte[]) classes.getProcessor().getPixels());
+		assertTrue(org.labelsr.predict.GuideChecks.assertWithinLabels(map, Images.readGrey8(labelsFile), table, 1, "synth-000") > 0);
 		final CommandModule missing = run(PredictImageCommand.class, "image", testImage(), "model", Fixtures.model().toFile(), "guide", 1.0);
 		assertTrue(missing.isCanceled());
 		assertTrue(missing.getCancelReason().contains("labels="), missing.getCancelReason());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.labelsr.io.Images;
 
 /**
  * The shipped macros in a truly headless ImageJ 1.x (ij1-patcher), as on a
@@ -33,6 +34,15 @@ class HeadlessMacroTest {
 		assertTrue(Files.isRegularFile(pred.resolve("synth-000.classes.png")));
 		assertTrue(Files.isRegularFile(pred.resolve("synth-000.prob.tif")));
 		assertTrue(Files.isRegularFile(pred.resolve("synth-000.overlay.jpg")));
+
+		// flips and the label guide, the labels found beside each image the macro opens
+		final Path guided = Fixtures.fresh("pred-guided");
+		final ImageJProcess.Result g = ImageJProcess.headless(ImageJProcess.macro("LSR_Predict_Folder.ijm"),
+			"model=[" + model + "] input=[" + Fixtures.data().resolve("test") + "] out=[" + guided + "] tile=64 flips=true guide=1", 180);
+		assertTrue(g.printed("LSR_Predict_Folder: OK"), g.output());
+		final Path labels = Fixtures.data().resolve("test").resolve("synth-000.labels.png");
+		assertTrue(org.labelsr.predict.GuideChecks.assertWithinLabels(Images.readGrey8(guided.resolve("synth-000.classes.png")), Images.readGrey8(labels),
+			org.labelsr.label.LabelTableReader.parse(org.labelsr.net.ModelInfo.read(model).label_table, labels), 1, "synth-000") > 0);
 
 		final ImageJProcess.Result eval = ImageJProcess.headless(ImageJProcess.macro("LSR_Evaluate.ijm"), "pred=[" + pred + "] truth=[" + Fixtures.data() + "]", 120);
 		assertTrue(eval.printed("LSR_Evaluate: OK"), eval.output());

@@ -1,6 +1,7 @@
 package org.labelsr.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelsr.reliability.Messages.assertMentions;
 
@@ -10,12 +11,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 import org.labelsr.cli.Main;
-import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.label.LabelTable;
 import org.labelsr.label.LabelTableReader;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.predict.GuideChecks;
 
 /**
  * {@code lsr predict --flips --guide K}: on a real model and a data set's
@@ -37,25 +39,16 @@ class GuidedPredictionTest {
 		try (var s = Files.list(test)) {
 			for (final Path labelsFile : s.filter(p -> p.toString().endsWith(".labels.png")).sorted().toList()) {
 				final String name = labelsFile.getFileName().toString().replace(".labels.png", "");
-				final ByteMap labels = Images.readGrey8(labelsFile), classes = Images.readGrey8(out.resolve(name + ".classes.png"));
-				final int block = classes.width / labels.width, n = block * block;
-				for (int by = 0; by < labels.height; by++)
-					for (int bx = 0; bx < labels.width; bx++) {
-						final int label = labels.get(bx, by);
-						if (label == ByteMap.NONE) continue;
-						int fg = 0;
-						for (int y = 0; y < block; y++)
-							for (int x = 0; x < block; x++)
-								fg += classes.get(bx * block + x, by * block + y) == 1 ? 1 : 0;
-						final double sd = table.flooredStd(label, 1, LabelTable.DEFAULT_RHO_MIN);
-						final long lo = Math.max(0, Math.round(n * (table.mean(label, 1) - sd))), hi = Math.min(n, Math.round(n * (table.mean(label, 1) + sd)));
-						assertTrue(fg >= lo && fg <= hi, name + " block (" + bx + ", " + by + ") label " + label + ": " + fg + " foreground pixels, the label allows " + lo + ".." + hi);
-						blocks++;
-					}
+				blocks += GuideChecks.assertWithinLabels(Images.readGrey8(out.resolve(name + ".classes.png")), Images.readGrey8(labelsFile), table, 1, name);
 				images++;
 			}
 		}
 		assertTrue(images > 0 && blocks > 0, "the fixture's test images have block labels");
+		// the counter-check: without the guide this model leaves some block outside its label's interval, so the check above can fail
+		final Path plain = tmp.resolve("plain");
+		assertEquals(0, Main.run(new String[] { "predict", "--model", Fixtures.model().toString(), "--input", test.toString(), "--out", plain.toString() }));
+		final Path labels0 = test.resolve("synth-000.labels.png");
+		assertThrows(AssertionFailedError.class, () -> GuideChecks.assertWithinLabels(Images.readGrey8(plain.resolve("synth-000.classes.png")), Images.readGrey8(labels0), table, 1, "plain"));
 	}
 
 	@Test

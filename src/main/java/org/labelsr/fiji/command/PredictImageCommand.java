@@ -1,11 +1,14 @@
 package org.labelsr.fiji.command;
 
 import java.io.File;
+import java.nio.file.Path;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 import ij.gui.Roi;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.Item;
 import org.labelsr.fiji.Display;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.ImageInput;
@@ -13,6 +16,7 @@ import org.labelsr.fiji.PredictionImages;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
+import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TiledPredictor;
@@ -53,7 +57,7 @@ public final class PredictImageCommand extends LsrCommand {
 		description = "Keeps each block's class counts within its label's mean ± this many standard deviations of the model's label table; needs the image's block labels")
 	private double guide = 0;
 
-	@Parameter(label = "block labels of the image (NAME.labels.png, for the label guide)", required = false, persist = false)
+	@Parameter(label = "block labels of the image (empty: NAME.labels.png beside it)", required = false, persist = false)
 	private File labels;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Class map")
@@ -81,13 +85,13 @@ public final class PredictImageCommand extends LsrCommand {
 			if (boundary_class < 0 || boundary_class >= net.classes())
 				throw new LsrException("boundary_class " + boundary_class + " is not a class of this model (0.." + (net.classes() - 1) + ": " + String.join(", ", net.info.classes) + ")");
 			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, null) : null;
-			if (g != null) Inputs.file(labels, "labels", "block labels of the image, for the label guide");
+			final File labelsFile = g != null ? labelsFile() : null;
 			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch).withFlips(flips), rgb, net.classes(), progress);
 			if (p == null) {
 				progress.done("cancelled");
 				return;
 			}
-			final ByteMap map = g != null ? g.classMapWith(p, labels.toPath()) : p.classMap();
+			final ByteMap map = g != null ? g.classMapWith(p, labelsFile.toPath()) : p.classMap();
 			classes = PredictionImages.classMap(map, p.classes, base + ".classes", image.getCalibration());
 			probabilities = PredictionImages.probabilities(p, base + ".prob", net.info.classes, image.getCalibration());
 			final Roi boundary = PredictionImages.boundary(classes, boundary_class);
@@ -98,6 +102,17 @@ public final class PredictImageCommand extends LsrCommand {
 			Display.show(probabilities);
 			progress.done("predicted " + image.getTitle() + " (" + rgb.width + " x " + rgb.height + ")");
 		}
+	}
+
+	/** {@code labels=}, or else NAME.labels.png beside the file the image was opened from (as in a data set). */
+	private File labelsFile() {
+		if (Inputs.given(labels)) return Inputs.file(labels, "labels", "block labels of the image, for the label guide");
+		final FileInfo fi = image.getOriginalFileInfo();
+		if (fi != null && fi.directory != null && fi.fileName != null) {
+			final File beside = new File(fi.directory, ImageFiles.name(Path.of(fi.fileName)) + Item.LABELS);
+			if (beside.isFile()) return beside;
+		}
+		throw new LsrException("the label guide needs the image's block labels: give labels=/path/NAME" + Item.LABELS + " (none was found beside the image)");
 	}
 
 	private static String stripExtension(final String title) {
