@@ -22,6 +22,7 @@ import org.labelsr.io.ByteMap;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
+import org.labelsr.predict.Prediction;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
@@ -88,10 +89,11 @@ public final class Bench {
 				seconds += o.seconds();
 				bestSteps.add(o.bestStep());
 				try (Network net = Network.load(model.resolve("best"))) {
-					final List<ByteMap> pred = test.predict(net);
+					final List<Prediction> plain = test.probabilities(net, false);
+					final List<ByteMap> pred = plain.stream().map(Prediction::classMap).toList();
 					perSeed.add(test.metrics(pred).withLargestLogit(test.largestLogit(net)));
 					if (seed == config.seeds().get(0)) firstTest.put(v.name(), pred.get(0));
-					options.add(v.name(), v.loss().kind, net, val, test, data.table(), classes);
+					options.add(v.name(), v.loss().kind, net, val, test, plain, data.table(), classes);
 				}
 			}
 			final Row row = new Row(v.name(), v.loss().kind, lr, perSeed, bestSteps, seconds / config.seeds().size());

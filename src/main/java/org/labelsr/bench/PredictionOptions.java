@@ -46,8 +46,10 @@ final class PredictionOptions {
 		return List.copyOf(out);
 	}
 
-	void add(final String method, final LossKind loss, final Network net, final HeldOut val, final HeldOut test, final LabelTable table, final int classes) {
-		add(method, loss, scores(net, val, table, classes), scores(net, test, table, classes));
+	/** {@code testPlain}: the plain test predictions the bench has already made, so they are not made twice. */
+	void add(final String method, final LossKind loss, final Network net, final HeldOut val, final HeldOut test, final List<Prediction> testPlain, final LabelTable table,
+		final int classes) {
+		add(method, loss, scores(net, val, val.probabilities(net, false), table, classes), scores(net, test, testPlain, table, classes));
 	}
 
 	/** One seed's model: masked IoU of every option ({@link #ALL}) on validation and on test. */
@@ -57,10 +59,10 @@ final class PredictionOptions {
 		s.test.add(test);
 	}
 
-	/** Masked IoU of every option, in the order of {@link #ALL}. */
-	static double[] scores(final Network net, final HeldOut held, final LabelTable table, final int classes) {
+	/** Masked IoU of every option, in the order of {@link #ALL}; {@code plain}: {@code held}'s predictions without flips. */
+	static double[] scores(final Network net, final HeldOut held, final List<Prediction> plain, final LabelTable table, final int classes) {
 		final double[] out = new double[ALL.size()];
-		final List<Prediction> plain = held.probabilities(net, false), flipped = held.probabilities(net, true);
+		final List<Prediction> flipped = held.probabilities(net, true);
 		for (int o = 0; o < out.length; o++) {
 			final Option opt = ALL.get(o);
 			final List<Prediction> p = opt.flips ? flipped : plain;

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.labelsr.data.Item;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.Item;
 import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;

@@ -16,7 +16,6 @@ import org.labelsr.fiji.PredictionImages;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
-import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TiledPredictor;
@@ -85,7 +84,7 @@ public final class PredictImageCommand extends LsrCommand {
 			if (boundary_class < 0 || boundary_class >= net.classes())
 				throw new LsrException("boundary_class " + boundary_class + " is not a class of this model (0.." + (net.classes() - 1) + ": " + String.join(", ", net.info.classes) + ")");
 			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, null) : null;
-			final File labelsFile = g != null ? labelsFile() : null;
+			final File labelsFile = g != null ? labelsFile(g) : null;
 			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch).withFlips(flips), rgb, net.classes(), progress);
 			if (p == null) {
 				progress.done("cancelled");
@@ -104,12 +103,12 @@ public final class PredictImageCommand extends LsrCommand {
 		}
 	}
 
-	/** {@code labels=}, or else NAME.labels.png beside the file the image was opened from (as in a data set). */
-	private File labelsFile() {
+	/** {@code labels=}, or else the guide's NAME.labels.png beside the file the image was opened from (as in a data set). */
+	private File labelsFile(final LabelGuide.Setting guide) {
 		if (Inputs.given(labels)) return Inputs.file(labels, "labels", "block labels of the image, for the label guide");
 		final FileInfo fi = image.getOriginalFileInfo();
 		if (fi != null && fi.directory != null && fi.fileName != null) {
-			final File beside = new File(fi.directory, ImageFiles.name(Path.of(fi.fileName)) + Item.LABELS);
+			final File beside = guide.labelsOf(Path.of(fi.directory, fi.fileName)).toFile();
 			if (beside.isFile()) return beside;
 		}
 		throw new LsrException("the label guide needs the image's block labels: give labels=/path/NAME" + Item.LABELS + " (none was found beside the image)");
