@@ -2,6 +2,9 @@
 //   ImageJ -batch /abs/path/LSR_Train.ijm "data=/path/to/dataset model=/path/to/model loss=intra steps=1000"
 // The argument is passed to "Train LSR Model" as it is: any of its keys
 // (steps, seed, batch_groups, group_size, learning_rate, depth, filters, ...).
+// With first=<model folder> it refines that model instead ("Refine LSR Model":
+// a network trained on the first one's guided predictions of the training
+// images; keys first, guide, flips, steps, seed, depth, filters, ...).
 // Without an argument it asks for the two folders.
 args = getArgument();
 if (args == "") {
@@ -12,7 +15,9 @@ if (args == "") {
 if (indexOf(args, "data=") < 0 || indexOf(args, "model=") < 0)
 	fail("LSR_Train: give at least data=<data set folder> model=<model folder>, e.g. \"data=/d model=/m steps=500\"");
 start = getTime();
-run("Train LSR Model", args);
+command = "Train LSR Model";
+if (indexOf(" " + args, " first=") >= 0) command = "Refine LSR Model";
+run(command, args);
 model = option(args, "model", "");
 if (!File.exists(model + File.separator + "model.json"))
 	fail("LSR_Train: no model was written to " + model + " (see the messages above)");

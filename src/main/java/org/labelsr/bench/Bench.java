@@ -175,7 +175,15 @@ public final class Bench {
 	}
 
 	private Run train(final Variant v, final long seed, final double lr, final Path dataDir, final Path model, final HeldOut val) {
-		final TrainingSettings s = v.settings(config.steps(), seed, lr);
+		final TrainingSettings s;
+		if (v.refines()) {
+			// the first round is the same run the method without refine= trains, and is reused by it
+			final Variant first = v.firstRound();
+			final Path firstModel = modelDir(first, seed, lr);
+			train(first, seed, lr, dataDir, firstModel, val);
+			s = v.refinedSettings(config.steps(), seed, lr, firstModel.resolve("best").toAbsolutePath());
+		}
+		else s = v.settings(config.steps(), seed, lr);
 		final Run done = java.nio.file.Files.isDirectory(model.resolve("best")) ? Run.read(model) : null;
 		if (done != null) {
 			// a folder name does not say everything (a default may have changed since): reuse only the very same run

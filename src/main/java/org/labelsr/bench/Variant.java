@@ -8,6 +8,7 @@ import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -18,10 +19,13 @@ import org.labelsr.train.TrainingSettings;
  * U-Net's levels), context (pixels of image around a training block) and
  * draw (how batches draw labels: proportional or balanced; by default the
  * loss's own, see {@link TrainingSettings#labelDraw()}), instead of the defaults. A learning rate left out is tuned
- * on the validation split.
+ * on the validation split. refine=K makes it two rounds ({@link Refinement}):
+ * the method without the key, then a network trained as it was but on the
+ * first network's predictions of the training images, flip-averaged and
+ * guided with width K (0: unguided), as pixel truth.
  */
 public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context,
-	LabelDraw labelDraw) {
+	LabelDraw labelDraw, double refine) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -32,6 +36,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		String schedule = "constant";
 		int warmup = 0, steps = 0, depth = 0, context = -1;
 		LabelDraw draw = null; // the loss's default
+		double refine = Double.NaN;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -51,14 +56,28 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "depth" -> depth = Integer.parseInt(v);
 					case "context" -> context = Integer.parseInt(v);
 					case "draw" -> draw = LabelDraw.parse(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw)");
+					case "refine" -> refine = Double.parseDouble(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw);
+		if (!Double.isNaN(refine) && kind == LossKind.SUPERVISED) throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw, refine);
+	}
+
+	/** Whether this method is two rounds, the second trained on the first's guided predictions. */
+	public boolean refines() {
+		return !Double.isNaN(refine);
+	}
+
+	/** The method of the first round: this one without its refine key. */
+	public Variant firstRound() {
+		final String[] parts = name.split(":", 2);
+		final String options = java.util.Arrays.stream(parts[1].split(",")).filter(kv -> !kv.trim().startsWith("refine=")).collect(java.util.stream.Collectors.joining(","));
+		return parse(options.isEmpty() ? parts[0] : parts[0] + ":" + options);
 	}
 
 	public boolean tuned() {
@@ -79,6 +98,15 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		if (depth > 0) s.depth = depth;
 		if (context >= 0) s.context = context;
 		s.labelDraw = labelDraw;
+		return s;
+	}
+
+	/** The second round's settings: the first's, with the supervised loss on the pseudo-truth of {@code firstModel}. */
+	public TrainingSettings refinedSettings(final int configSteps, final long seed, final double lr, final java.nio.file.Path firstModel) {
+		final TrainingSettings s = settings(configSteps, seed, lr);
+		s.loss = LossSpec.of(LossKind.SUPERVISED);
+		s.labelDraw = null;
+		s.refine = new Refinement(firstModel.toString(), refine, true);
 		return s;
 	}
 

@@ -14,6 +14,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Trainer;
+import org.labelsr.train.Refinement;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
 
@@ -27,13 +28,16 @@ public final class TrainCommand {
 		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",
 		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
 		"                 [--checkpoint-every N] [--resume]",
+		"   or: lsr train --data DATASET --refine FIRST_MODEL [--guide K] [--no-flips] --out MODEL_DIR [options above]",
+		"       (label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std",
+		"        of the label table (default K 1; 0: no guide), and a network is trained on those maps as pixel truth)",
 		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
 		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
-		"--slide", "--labels", "--table", "--level", "--block");
-	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment");
+		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
+	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
 	private static final Set<String> RESUMABLE = Set.of("--data", "--out", "--steps", "--learning-rate", "--resume", "--slide", "--labels", "--table", "--level", "--block");
 
@@ -68,7 +72,9 @@ public final class TrainCommand {
 	}
 
 	static TrainingSettings settings(final Args a) {
-		final LossKind kind = LossKind.parse(a.required("--loss"));
+		if (!a.has("--refine") && (a.has("--guide") || a.flag("--no-flips"))) throw a.fail("--guide and --no-flips belong to --refine");
+		if (a.has("--refine") && a.has("--slide")) throw a.fail("--refine trains on a data set's train/ images, not on --slide");
+		final LossKind kind = a.has("--refine") && !a.has("--loss") ? LossKind.SUPERVISED : LossKind.parse(a.required("--loss"));
 		final LossSpec loss;
 		try {
 			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN),
@@ -92,6 +98,7 @@ public final class TrainCommand {
 		s.schedule = a.string("--schedule", s.schedule);
 		s.warmup = a.integer("--warmup", s.warmup);
 		if (a.has("--label-draw")) s.labelDraw = LabelDraw.parse(a.required("--label-draw"));
+		if (a.has("--refine")) s.refine = new Refinement(a.path("--refine").toAbsolutePath().normalize().toString(), a.number("--guide", Refinement.DEFAULT_GUIDE), !a.flag("--no-flips"));
 		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
 		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
 		return s;

@@ -2,6 +2,7 @@ package org.labelsr.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,23 @@ public final class DataSet {
 			if (s.blockSize() != block)
 				throw LsrException.at(s.labels(), "blocks of " + s.blockSize() + " px, but " + slides.get(0).labels().getFileName() + " has " + block + " px; the training data must have one block size");
 		return new DataSet(root, table, List.of(), List.of(), List.of(), List.copyOf(slides), block, Map.of());
+	}
+
+	/**
+	 * This data set with every training image's truth taken from
+	 * {@code folder/NAME + suffix} instead (a refinement's pseudo-truth),
+	 * checked as at load: each must exist and fit its image.
+	 */
+	public DataSet withTrainingTruth(final Path folder, final String suffix) {
+		final List<Item> items = new ArrayList<>();
+		final Map<Item, ItemCheck> checks = new HashMap<>(checked);
+		for (final Item i : train) {
+			final Item j = new Item(i.name(), i.image(), i.labels(), folder.resolve(i.name() + suffix));
+			if (!Files.isRegularFile(j.truth())) throw LsrException.at(j.truth(), "not found: the truth of training image " + i.image().getFileName() + " should be here");
+			checks.put(j, ItemCheck.of(j, table));
+			items.add(j);
+		}
+		return new DataSet(root, table, List.copyOf(items), test, patches, slides, blockSize, checks);
 	}
 
 	public Path root() {

@@ -15,4 +15,6 @@ public record Item(String name, Path image, Path labels, Path truth) {
 
 	/** DATA.md's names beside NAME.png: its block labels and its pixel truth. */
 	public static final String LABELS = ".labels.png", TRUTH = ".truth.png";
+	/** DATA.md's names of a prediction of NAME.png: its class map and its probabilities. */
+	public static final String CLASSES = ".classes.png", PROBABILITIES = ".prob.tif";
 }

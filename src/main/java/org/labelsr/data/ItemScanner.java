@@ -21,7 +21,7 @@ final class ItemScanner {
 
 	private static final String LABELS = Item.LABELS, TRUTH = Item.TRUTH;
 	/** Prediction outputs (DATA.md) that users may leave beside their inputs; never inputs themselves. */
-	private static final String[] OUTPUTS = { ".classes.png", ".prob.tif" };
+	private static final String[] OUTPUTS = { Item.CLASSES, Item.PROBABILITIES };
 	private static final String[] IMAGES = { ".png", ".tif", ".tiff" };
 
 	private ItemScanner() {}

@@ -39,8 +39,8 @@ public final class BaselineRun {
 			progress.step(n, labelled.size(), "baseline " + item.name());
 			final int[] size = data.size(item);
 			final ByteMap labels = data.labelMap(item);
-			Images.writeGrey8(dir.resolve(item.name() + Evaluation.PREDICTION_SUFFIX), LowResBaseline.classMap(table, labels, size[0], size[1], item.labels()));
-			Images.writeFloatStack(dir.resolve(item.name() + ".prob.tif"), size[0], size[1],
+			Images.writeGrey8(dir.resolve(item.name() + Item.CLASSES), LowResBaseline.classMap(table, labels, size[0], size[1], item.labels()));
+			Images.writeFloatStack(dir.resolve(item.name() + Item.PROBABILITIES), size[0], size[1],
 				LowResBaseline.probabilities(table, labels, size[0], size[1], item.labels()), classNames);
 		}
 		progress.step(labelled.size(), labelled.size(), "baseline done");

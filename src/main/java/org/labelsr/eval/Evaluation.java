@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.Item;
 import org.labelsr.Progress;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -24,9 +25,6 @@ import org.labelsr.label.LabelTableReader;
  */
 public final class Evaluation {
 
-	public static final String PREDICTION_SUFFIX = ".classes.png";
-	public static final String TRUTH_SUFFIX = ".truth.png";
-
 	private Evaluation() {}
 
 	/**
@@ -38,8 +36,8 @@ public final class Evaluation {
 	public static EvaluationResult run(final Path predDir, final Path truthDir, final double maskDistance, final Progress progress) {
 		if (!(maskDistance >= 0) || Double.isInfinite(maskDistance)) throw new LsrException("mask distance " + maskDistance + " must be a finite number of pixels >= 0");
 		final Path truths = truthFolder(truthDir);
-		final Map<String, Path> predFiles = list(predDir, PREDICTION_SUFFIX, "prediction");
-		final Map<String, Path> truthFiles = list(truths, TRUTH_SUFFIX, "truth");
+		final Map<String, Path> predFiles = list(predDir, Item.CLASSES, "prediction");
+		final Map<String, Path> truthFiles = list(truths, Item.TRUTH, "truth");
 		final List<String> names = pair(predFiles, truthFiles, predDir, truths, progress);
 		final List<String> tableClasses = classNames(truths);
 
@@ -60,7 +58,7 @@ public final class Evaluation {
 	private static Path truthFolder(final Path dir) {
 		if (!Files.isDirectory(dir)) throw LsrException.at(dir, "truth folder not found");
 		final Path test = dir.resolve("test");
-		if (Files.isDirectory(test) && Files.isRegularFile(dir.resolve("labels.csv")) && !hasFileEndingWith(dir, TRUTH_SUFFIX)) return test;
+		if (Files.isDirectory(test) && Files.isRegularFile(dir.resolve("labels.csv")) && !hasFileEndingWith(dir, Item.TRUTH)) return test;
 		return dir;
 	}
 
@@ -109,12 +107,12 @@ public final class Evaluation {
 		for (final String name : truths.keySet())
 			if (!preds.containsKey(name)) truthOnly.add(name);
 		if (both.isEmpty())
-			throw new LsrException("no prediction in " + predDir + " (" + preds.size() + " *" + PREDICTION_SUFFIX + ") has a truth map of the same name in " + truthDir + " (" + truths.size() + " *"
-				+ TRUTH_SUFFIX + ")" + (preds.isEmpty() || truths.isEmpty() ? "" : "; e.g. " + preds.values().iterator().next().getFileName() + " vs " + truths.values().iterator().next().getFileName()));
+			throw new LsrException("no prediction in " + predDir + " (" + preds.size() + " *" + Item.CLASSES + ") has a truth map of the same name in " + truthDir + " (" + truths.size() + " *"
+				+ Item.TRUTH + ")" + (preds.isEmpty() || truths.isEmpty() ? "" : "; e.g. " + preds.values().iterator().next().getFileName() + " vs " + truths.values().iterator().next().getFileName()));
 		for (final String name : predOnly)
-			progress.warn(preds.get(name) + ": no truth " + name + TRUTH_SUFFIX + " in " + truthDir + "; not evaluated");
+			progress.warn(preds.get(name) + ": no truth " + name + Item.TRUTH + " in " + truthDir + "; not evaluated");
 		for (final String name : truthOnly)
-			progress.warn(truths.get(name) + ": no prediction " + name + PREDICTION_SUFFIX + " in " + predDir + "; not evaluated");
+			progress.warn(truths.get(name) + ": no prediction " + name + Item.CLASSES + " in " + predDir + "; not evaluated");
 		return both;
 	}
 

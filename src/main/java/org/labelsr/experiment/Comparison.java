@@ -88,7 +88,7 @@ public final class Comparison {
 			if (item.truth() == null) continue;
 			final Map<String, ComparisonPicture.Panel> panels = new LinkedHashMap<>();
 			for (final Method m : methods) {
-				final Path p = out.resolve("predictions").resolve(m.id()).resolve(item.name() + Evaluation.PREDICTION_SUFFIX);
+				final Path p = out.resolve("predictions").resolve(m.id()).resolve(item.name() + Item.CLASSES);
 				panels.put(m.name(), new ComparisonPicture.Panel(m.name(), Images.readGrey8(p)));
 			}
 			ComparisonPicture.write(out.resolve("pictures").resolve(item.name() + ".png"), ds.image(item), ds.truth(item), new ArrayList<>(panels.values()), 256);

@@ -70,10 +70,19 @@ public final class ModelInfo {
 		public boolean augment;
 		/** 0 in models written before it was recorded. */
 		public int checkpoint_every;
+		/** A refined run's first round: absent (null) for runs trained on the data's own truth or labels. */
+		public Refine refine;
 		public String data;
 		public double final_loss;
 		public double seconds;
 		public String tensorflow;
+	}
+
+	/** What a refinement's pseudo-truth was made with (train.Refinement). */
+	public static final class Refine {
+		public String model;
+		public double guide;
+		public boolean flips;
 	}
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.Item;
 
 /**
  * Which files of a folder are images to predict: PNG and TIFF, but not the
@@ -17,7 +18,7 @@ import org.labelsr.LsrException;
  */
 public final class ImageFiles {
 
-	private static final String[] MAPS = { ".labels.png", ".truth.png", ".classes.png", ".prob.tif" };
+	private static final String[] MAPS = { Item.LABELS, Item.TRUTH, Item.CLASSES, Item.PROBABILITIES };
 
 	private ImageFiles() {}
 

@@ -8,6 +8,7 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.labelsr.Progress;
+import org.labelsr.data.Item;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
@@ -69,7 +70,7 @@ public final class Prediction {
 
 	/** The same with another class map (a guided one: {@link LabelGuide}); the probabilities stay the network's. */
 	public void write(final Path dir, final String name, final String[] classNames, final ByteMap classMap) {
-		Images.writeGrey8(dir.resolve(name + ".classes.png"), classMap);
-		Images.writeFloatStack(dir.resolve(name + ".prob.tif"), width, height, planes(), classNames);
+		Images.writeGrey8(dir.resolve(name + Item.CLASSES), classMap);
+		Images.writeFloatStack(dir.resolve(name + Item.PROBABILITIES), width, height, planes(), classNames);
 	}
 }

@@ -37,10 +37,11 @@ public final class Training {
 	}
 
 	/** Trains on a data set already loaded (e.g. whole slides given on the command line); {@code dataName} goes into model.json. */
-	public static Trainer.Outcome run(final DataSet data, final String dataName, final TrainingSettings settings, final Path modelDir, final boolean resume,
+	public static Trainer.Outcome run(final DataSet dataSet, final String dataName, final TrainingSettings settings, final Path modelDir, final boolean resume,
 		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
 		settings.validate();
 		AtomicFiles.checkWritableFolder(modelDir);
+		final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
 		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
 			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
 			.mode(mode(settings.loss.kind)).build();

@@ -37,6 +37,8 @@ public final class TrainingSettings {
 	 * once; on noisy labels that can saturate the softmax for good.
 	 */
 	public int warmup;
+	/** A second round trained on a first network's guided predictions (null: an ordinary run). */
+	public Refinement refine;
 
 	public TrainingSettings(final LossSpec loss) {
 		this.loss = loss;
@@ -98,6 +100,12 @@ public final class TrainingSettings {
 		t.context = context;
 		t.augment = augment;
 		t.checkpoint_every = checkpointEvery;
+		if (refine != null) {
+			t.refine = new ModelInfo.Refine();
+			t.refine.model = refine.model();
+			t.refine.guide = refine.guide();
+			t.refine.flips = refine.flips();
+		}
 	}
 
 	/** The settings a model description records: the inverse of {@link #record}. */
@@ -120,6 +128,7 @@ public final class TrainingSettings {
 		s.augment = t.augment;
 		// a resumed run keeps saving as often as the interrupted one did
 		if (t.checkpoint_every > 0) s.checkpointEvery = t.checkpoint_every;
+		if (t.refine != null) s.refine = new Refinement(t.refine.model, t.refine.guide, t.refine.flips);
 		return s;
 	}
 
@@ -136,6 +145,11 @@ public final class TrainingSettings {
 		final List<String> out = new ArrayList<>();
 		for (final String key : a.keySet()) {
 			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every").contains(key)) continue;
+			// like the data, the first round may have moved; what the pseudo-truth was made with counts
+			if (key.equals("refine") && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
+				a.getAsJsonObject(key).remove("model");
+				b.getAsJsonObject(key).remove("model");
+			}
 			if (!java.util.Objects.equals(a.get(key), b.get(key))) out.add(key + " " + b.get(key) + " -> " + a.get(key));
 		}
 		if (mine.depth != recorded.depth) out.add("depth " + recorded.depth + " -> " + mine.depth);
@@ -152,6 +166,8 @@ public final class TrainingSettings {
 		if (warmup < 0) throw new org.labelsr.LsrException("--warmup must be >= 0 steps, not " + warmup);
 		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
 		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
+		if (refine != null && loss.kind != LossKind.SUPERVISED)
+			throw new org.labelsr.LsrException("a refinement trains the supervised loss on its pseudo-truth, not --loss " + loss.kind.id);
 		if (!schedule.equals("constant") && !schedule.equals("cosine")) throw new org.labelsr.LsrException("--schedule must be constant or cosine, not '" + schedule + "'");
 	}
 }

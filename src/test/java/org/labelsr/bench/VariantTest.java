@@ -136,4 +136,29 @@ class VariantTest {
 		assertEquals(0.8, Report.mean(m, 2), 1e-12);
 		assertEquals(0.25, Report.mean(m, 6), 1e-12, "placement error");
 	}
+
+	@Test
+	void refineMakesTwoRoundsTheFirstOfWhichIsTheMethodWithoutIt() {
+		final Variant v = Variant.parse("intra:beta=0.01,refine=2,draw=balanced");
+		assertTrue(v.refines());
+		final Variant first = v.firstRound();
+		assertEquals("intra:beta=0.01,draw=balanced", first.name());
+		assertTrue(!first.refines());
+		assertEquals("intra", Variant.parse("intra:refine=1").firstRound().name());
+		final TrainingSettings s = v.refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/models/first/best"));
+		assertEquals(LossKind.SUPERVISED, s.loss.kind, "the second round learns the pseudo-truth with the supervised loss");
+		assertEquals(2, s.refine.guide());
+		assertEquals("/models/first/best", s.refine.model());
+		assertTrue(s.refine.flips());
+		assertEquals(3, s.seed);
+		assertTrue(!v.settings(100, 3, 1e-3).equals(s));
+		// the first round may move (a copied bench folder): only what the pseudo-truth was made with makes another run
+		final ModelInfo moved = new ModelInfo();
+		v.refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/elsewhere/first/best")).record(moved);
+		assertEquals(List.of(), s.differencesFrom(moved));
+		final ModelInfo wider = new ModelInfo();
+		Variant.parse("intra:beta=0.01,refine=3,draw=balanced").refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/models/first/best")).record(wider);
+		assertEquals(1, s.differencesFrom(wider).size(), s.differencesFrom(wider).toString());
+		assertThrows(LsrException.class, () -> Variant.parse("supervised:refine=1"));
+	}
 }

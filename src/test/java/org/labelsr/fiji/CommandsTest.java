@@ -170,8 +170,8 @@ class CommandsTest {
 	@Test
 	void commandsAreInTheMenu() {
 		final CommandService cs = context.service(CommandService.class);
-		final Map<String, String> labels = Map.of("TrainModelCommand", "Train LSR Model", "PredictImageCommand", "Predict LSR Image", "SynthCommand",
-			"Generate LSR Synthetic Data");
+		final Map<String, String> labels = Map.of("TrainModelCommand", "Train LSR Model", "RefineModelCommand", "Refine LSR Model", "PredictImageCommand", "Predict LSR Image",
+			"SynthCommand", "Generate LSR Synthetic Data");
 		for (final Map.Entry<String, String> e : labels.entrySet()) {
 			final var info = cs.getCommand("org.labelsr.fiji.command." + e.getKey());
 			assertNotNull(info, e.getKey());

@@ -28,6 +28,15 @@ class HeadlessMacroTest {
 		assertTrue(train.output().contains("step 8/8"), "progress on the terminal:\n" + train.output());
 		assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
 
+		// the same macro refines that model when given first=
+		final Path refined = Fixtures.fresh("macro-refined");
+		final ImageJProcess.Result refine = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
+			"data=[" + Fixtures.data() + "] first=[" + model + "] model=[" + refined + "] guide=1 steps=4 depth=2 filters=4", 180);
+		assertTrue(refine.printed("LSR_Train: OK"), refine.output());
+		assertEquals("supervised", org.labelsr.net.ModelInfo.read(refined).training.loss);
+		assertEquals(model.toString(), org.labelsr.net.ModelInfo.read(refined).training.refine.model);
+		assertTrue(Files.isRegularFile(refined.resolve("pseudo-truth").resolve("synth-000.classes.png")));
+
 		final ImageJProcess.Result predict = ImageJProcess.headless(ImageJProcess.macro("LSR_Predict_Folder.ijm"),
 			"model=[" + model + "] input=[" + Fixtures.data().resolve("test") + "] out=[" + pred + "] tile=64", 180);
 		assertTrue(predict.printed("LSR_Predict_Folder: OK"), predict.output());

@@ -17,6 +17,7 @@ import ij.ImagePlus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labelsr.fiji.command.RefineModelCommand;
 import org.labelsr.fiji.command.TrainModelCommand;
 import org.labelsr.net.ModelInfo;
 import org.scijava.Cancelable;
@@ -57,8 +58,12 @@ class TrainCommandTest {
 	}
 
 	private static Module start(final Map<String, Object> inputs) {
+		return start(TrainModelCommand.class, inputs);
+	}
+
+	private static Module start(final Class<? extends org.scijava.command.Command> command, final Map<String, Object> inputs) {
 		final ModuleService ms = context.service(ModuleService.class);
-		final CommandInfo info = context.service(CommandService.class).getCommand(TrainModelCommand.class);
+		final CommandInfo info = context.service(CommandService.class).getCommand(command);
 		final Module m = ms.createModule(info);
 		pending = ms.run(m, true, inputs);
 		return m;
@@ -130,6 +135,37 @@ class TrainCommandTest {
 		pending.get();
 		assertTrue(((Cancelable) m).isCanceled());
 		assertTrue(((Cancelable) m).getCancelReason().contains("depth must be 1..6"), ((Cancelable) m).getCancelReason());
+	}
+
+	@Test
+	void refinesAModelOnItsGuidedPredictionsOfTheTrainingImages() throws Exception {
+		final Path model = Fixtures.fresh("refined");
+		final Map<String, Object> in = new HashMap<>();
+		in.put("data", Fixtures.data().toFile());
+		in.put("first", Fixtures.model().toFile());
+		in.put("model", model.toFile());
+		in.put("guide", 2.0);
+		in.put("steps", 3);
+		in.put("depth", 2);
+		in.put("filters", 4);
+		final Module m = start(RefineModelCommand.class, in);
+		pending.get();
+		assertFalse(((Cancelable) m).isCanceled(), () -> ((Cancelable) m).getCancelReason());
+		assertEquals(3, m.getOutput("steps_done"));
+		final ModelInfo.Training t = ModelInfo.read(model).training;
+		assertEquals("supervised", t.loss);
+		assertEquals(2, t.refine.guide);
+		assertEquals(Fixtures.model().toAbsolutePath().toString(), t.refine.model);
+		try (var s = Files.list(Fixtures.data().resolve("train"))) {
+			for (final Path labels : s.filter(p -> p.toString().endsWith(".labels.png")).toList()) {
+				final String name = labels.getFileName().toString().replace(".labels.png", "");
+				assertTrue(Files.isRegularFile(model.resolve("pseudo-truth").resolve(name + ".classes.png")), name);
+			}
+		}
+		in.remove("first");
+		final Module bad = start(RefineModelCommand.class, in);
+		pending.get();
+		assertTrue(((Cancelable) bad).getCancelReason().contains("first="), ((Cancelable) bad).getCancelReason());
 	}
 
 	private static void waitForCheckpoint(final Path model) throws InterruptedException {

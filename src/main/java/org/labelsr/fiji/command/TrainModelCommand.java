@@ -1,21 +1,17 @@
 package org.labelsr.fiji.command;
 
 import java.io.File;
-import java.util.Locale;
 
 import ij.ImagePlus;
 
 import org.labelsr.data.LabelDraw;
-import org.labelsr.fiji.Display;
 import org.labelsr.fiji.FijiProgress;
-import org.labelsr.fiji.LossPlot;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.net.UNetConfig;
-import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
 import org.scijava.ItemIO;
@@ -130,14 +126,11 @@ public final class TrainModelCommand extends LsrCommand {
 		final TrainingSettings s = resume ? Training.resumed(modelDir.toPath()) : settings();
 		// as lsr train --resume --steps N: the run continues to N steps in all
 		if (resume) s.steps = steps;
-		final LossPlot plot = new LossPlot("LSR loss " + modelDir.getName(), s.steps);
-		final Trainer.Outcome o = Training.run(dataDir.toPath(), s, modelDir.toPath(), resume, progress, plot);
-		steps_done = o.stepsDone;
-		final_loss = o.info.training.final_loss;
-		loss_plot = plot.image();
-		Display.show(loss_plot);
-		progress.done(String.format(Locale.ROOT, "%s: %d steps, final loss %.4f, model in %s%s", s.loss, o.stepsDone, final_loss, modelDir,
-			o.cancelled ? " (stopped early; resume continues)" : ""));
+		final PlottedTraining run = PlottedTraining.run("LSR loss", dataDir, s, modelDir, resume, progress);
+		steps_done = run.outcome().stepsDone;
+		final_loss = run.outcome().info.training.final_loss;
+		loss_plot = run.plot();
+		progress.done(run.summary(s.loss.toString(), modelDir));
 	}
 
 	private TrainingSettings settings() {
