@@ -22,10 +22,11 @@ import org.labelsr.train.TrainingSettings;
  * on the validation split. refine=K makes it two rounds ({@link Refinement}):
  * the method without the key, then a network trained as it was but on the
  * first network's predictions of the training images, flip-averaged and
- * guided with width K (0: unguided), as pixel truth.
+ * guided with width K (0: unguided), as pixel truth; with rounds=N the
+ * refinement is repeated N times, each round learning from the one before.
  */
 public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context,
-	LabelDraw labelDraw, double refine) {
+	LabelDraw labelDraw, double refine, int rounds) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -37,6 +38,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		int warmup = 0, steps = 0, depth = 0, context = -1;
 		LabelDraw draw = null; // the loss's default
 		double refine = Double.NaN;
+		int rounds = 1;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -57,15 +59,17 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "context" -> context = Integer.parseInt(v);
 					case "draw" -> draw = LabelDraw.parse(v);
 					case "refine" -> refine = Double.parseDouble(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine)");
+					case "rounds" -> rounds = Integer.parseInt(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
 				}
 			}
 			catch (final NumberFormatException e) {
 				throw new LsrException("bench: '" + v + "' is not a number in '" + spec + "'");
 			}
 		}
+		if (rounds < 1 || rounds > 1 && Double.isNaN(refine)) throw new LsrException("bench: rounds= in '" + spec + "' counts refinements: at least 1, and with refine=K");
 		if (!Double.isNaN(refine) && kind == LossKind.SUPERVISED) throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw, refine);
+		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw, refine, rounds);
 	}
 
 	/** Whether this method is two rounds, the second trained on the first's guided predictions. */
@@ -73,11 +77,14 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		return !Double.isNaN(refine);
 	}
 
-	/** The method of the first round: this one without its refine key. */
+	/** The method whose model this one refines: one round fewer, or without its refine key after the last. */
 	public Variant firstRound() {
 		final String[] parts = name.split(":", 2);
-		final String options = java.util.Arrays.stream(parts[1].split(",")).filter(kv -> !kv.trim().startsWith("refine=")).collect(java.util.stream.Collectors.joining(","));
-		return parse(options.isEmpty() ? parts[0] : parts[0] + ":" + options);
+		final String options = java.util.Arrays.stream(parts[1].split(",")).map(String::trim)
+			.filter(kv -> !kv.startsWith("rounds=") && (rounds > 1 || !kv.startsWith("refine=")))
+			.collect(java.util.stream.Collectors.joining(","));
+		final String fewer = rounds > 2 ? (options.isEmpty() ? "" : ",") + "rounds=" + (rounds - 1) : "";
+		return parse(options.isEmpty() && fewer.isEmpty() ? parts[0] : parts[0] + ":" + options + fewer);
 	}
 
 	public boolean tuned() {

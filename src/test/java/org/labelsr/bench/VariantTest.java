@@ -160,5 +160,10 @@ class VariantTest {
 		Variant.parse("intra:beta=0.01,refine=3,draw=balanced").refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/models/first/best")).record(wider);
 		assertEquals(1, s.differencesFrom(wider).size(), s.differencesFrom(wider).toString());
 		assertThrows(LsrException.class, () -> Variant.parse("supervised:refine=1"));
+		// repeated refinement: each round refines the one before, down to the method itself
+		assertEquals("intra:refine=1,rounds=2", Variant.parse("intra:refine=1,rounds=3").firstRound().name());
+		assertEquals("intra:refine=1", Variant.parse("intra:refine=1,rounds=2").firstRound().name());
+		assertEquals("intra", Variant.parse("intra:refine=1,rounds=2").firstRound().firstRound().name());
+		assertThrows(LsrException.class, () -> Variant.parse("intra:rounds=2"));
 	}
 }
