@@ -14,12 +14,14 @@ import org.labelsr.experiment.Scores;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
 
 /**
  * {@code ./lsr demo}: the main job. On the shipped sample data, the
- * low-resolution baseline, the three label super-resolution losses and the
- * supervised upper bound, trained, predicted, evaluated and drawn.
+ * low-resolution baseline, the three label super-resolution losses, the
+ * label-guided refinement of the intra network and the supervised upper
+ * bound, trained, predicted, evaluated and drawn.
  */
 public final class DemoCommand {
 
@@ -42,10 +44,11 @@ public final class DemoCommand {
 		if (steps < 1) throw a.fail("--steps must be at least 1");
 		AtomicFiles.checkWritableFolder(out);
 
-		final List<Method> methods = List.of(Method.baseline(),
-			new Method("intra", LossSpec.of(LossKind.INTRA)),
+		final Method intra = new Method("intra", LossSpec.of(LossKind.INTRA));
+		final List<Method> methods = List.of(Method.baseline(), intra,
 			new Method("inter", LossSpec.of(LossKind.INTER)),
 			new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER)),
+			Method.refined("intra, refined", intra, Refinement.DEFAULT_GUIDE),
 			new Method("supervised", LossSpec.of(LossKind.SUPERVISED)));
 		System.out.println("demo: " + data + " -> " + out + ", " + steps + " training steps per method");
 		final long t0 = System.nanoTime();

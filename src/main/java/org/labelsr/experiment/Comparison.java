@@ -21,6 +21,7 @@ import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.TiledPredictor;
+import org.labelsr.train.Refinement;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
@@ -63,7 +64,9 @@ public final class Comparison {
 			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
 			else {
 				final Path modelDir = out.resolve("models").resolve(m.id());
-				final Trainer.Outcome o = Training.run(data, settings.apply(m), modelDir, false, progress, null);
+				final TrainingSettings s = settings.apply(m);
+				if (m.refines() != null) s.refine = new Refinement(out.resolve("models").resolve(m.refines().id()).toAbsolutePath().toString(), m.guide(), true);
+				final Trainer.Outcome o = Training.run(data, s, modelDir, false, progress, null);
 				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
 				seconds = o.info.training.seconds;
 				predict(ds, modelDir, predDir);

@@ -36,16 +36,24 @@ class EndToEndTest {
 		final Path out = tmp.resolve("out");
 		final Comparison c = new Comparison(data, out, m -> {
 			final TrainingSettings s = new TrainingSettings(m.loss());
-			s.steps = 400;
+			s.steps = m.refines() == null ? 400 : 200;
 			s.seed = 3;
 			s.checkpointEvery = 200;
 			return s;
 		}, BoundaryMask.DEFAULT_DISTANCE, Progress.NONE, r -> {});
-		final List<Scores> rows = c.run(List.of(Method.baseline(), new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER))));
-		final Scores baseline = rows.get(0), lsr = rows.get(1);
+		final Method first = new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER));
+		final List<Scores> rows = c.run(List.of(Method.baseline(), first, Method.refined("refined", first, 1)));
+		final Scores baseline = rows.get(0), lsr = rows.get(1), refined = rows.get(2);
 		System.out.println(Comparison.table(rows));
 		assertTrue(lsr.iou() > baseline.iou() + 0.02, "label super-resolution IoU " + lsr.iou() + " must clearly beat the baseline's " + baseline.iou());
 		assertTrue(lsr.maskedIou() > baseline.maskedIou() + 0.03, "masked IoU " + lsr.maskedIou() + " vs baseline " + baseline.maskedIou());
+		// the refinement learned from the first network's guided maps of the training images, block labels only
+		assertTrue(refined.maskedIou() > baseline.maskedIou() + 0.03, "refined masked IoU " + refined.maskedIou() + " vs baseline " + baseline.maskedIou());
+		final org.labelsr.net.ModelInfo.Training t = org.labelsr.net.ModelInfo.read(out.resolve("models").resolve("refined")).training;
+		assertEquals(out.resolve("models").resolve(first.id()).toAbsolutePath().toString(), t.refine.model);
+		try (var maps = Files.list(out.resolve("models").resolve("refined").resolve("pseudo-truth"))) {
+			assertEquals(6, maps.filter(f -> f.toString().endsWith(".classes.png")).count(), "one pseudo-truth map per training image");
+		}
 		try (var pictures = Files.list(out.resolve("pictures"))) {
 			assertEquals(2, pictures.count(), "one side-by-side picture per test image");
 		}
