@@ -13,8 +13,8 @@ import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
-import org.labelsr.train.Trainer;
 import org.labelsr.train.Refinement;
+import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
-import org.labelsr.data.Item;
 import org.labelsr.Progress;
+import org.labelsr.data.Item;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.label.LabelTableReader;

@@ -63,9 +63,9 @@ public final class Comparison {
 			double seconds = 0;
 			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
 			else {
-				final Path modelDir = out.resolve("models").resolve(m.id());
+				final Path modelDir = modelDir(m);
 				final TrainingSettings s = settings.apply(m);
-				if (m.refines() != null) s.refine = new Refinement(out.resolve("models").resolve(m.refines().id()).toAbsolutePath().toString(), m.guide(), true);
+				if (m.refines() != null) s.refine = new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true);
 				final Trainer.Outcome o = Training.run(data, s, modelDir, false, progress, null);
 				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
 				seconds = o.info.training.seconds;
@@ -78,6 +78,11 @@ public final class Comparison {
 		}
 		pictures(ds, methods);
 		return rows;
+	}
+
+	/** Where a method's model is written (and a refinement of it reads it from). */
+	private Path modelDir(final Method m) {
+		return out.resolve("models").resolve(m.id());
 	}
 
 	private void predict(final DataSet ds, final Path modelDir, final Path predDir) {

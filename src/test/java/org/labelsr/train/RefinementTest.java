@@ -100,7 +100,9 @@ class RefinementTest {
 		final ModelInfo.Training t = ModelInfo.read(out).training;
 		assertEquals("supervised", t.loss, "--refine implies the supervised loss");
 		assertEquals(2, t.refine.guide);
-		assertEquals(3, Files.list(out.resolve(Refinement.FOLDER)).filter(p -> p.toString().endsWith(Item.CLASSES)).count());
+		try (var maps = Files.list(out.resolve(Refinement.FOLDER))) {
+			assertEquals(3, maps.filter(p -> p.toString().endsWith(Item.CLASSES)).count());
+		}
 		assertEquals(1, Main.run(new String[] { "train", "--data", data.toString(), "--loss", "intra", "--guide", "2", "--out", tmp.resolve("x").toString() }));
 		assertEquals(1, Main.run(new String[] { "train", "--data", data.toString(), "--refine", first.toString(), "--loss", "intra", "--out", tmp.resolve("y").toString() }));
 		assertFalse(Files.exists(tmp.resolve("y").resolve(Refinement.FOLDER)), "a bad run stops before any prediction");
