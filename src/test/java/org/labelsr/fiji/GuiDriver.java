@@ -5,12 +5,14 @@ import java.awt.EventQueue;
 import java.awt.Menu;
 import java.awt.MenuBar;
 import java.awt.MenuItem;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.TextField;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +68,12 @@ public final class GuiDriver {
 		robot = new Robot();
 		new ImageJ();
 		waitFor(() -> IJ.getInstance() != null && IJ.getInstance().isShowing(), "the ImageJ window");
-		IJ.getInstance().setLocation(0, 0);
+		// X may apply the window's first placement after our move: repeat the move until it holds
+		waitFor(() -> {
+			final boolean there = IJ.getInstance().getLocationOnScreen().equals(new Point(0, 0));
+			if (!there) IJ.getInstance().setLocation(0, 0);
+			return there;
+		}, "the ImageJ window at the top left");
 
 		final Menu lsr = submenu(menu("Plugins"), "Label Super Resolution");
 		for (int i = 0; i < lsr.getItemCount(); i++)
@@ -165,11 +172,27 @@ public final class GuiDriver {
 			key(KeyEvent.VK_DOWN);
 		key(KeyEvent.VK_RIGHT);
 		Thread.sleep(800);
-		final Rectangle ij = IJ.getInstance().getBounds();
-		save(robot.createScreenCapture(new Rectangle(0, 0, ij.width + 140, ij.height + 240)), "menu.png");
+		final Rectangle ij = new Rectangle(IJ.getInstance().getLocationOnScreen(), IJ.getInstance().getSize());
+		final Rectangle area = new Rectangle(ij.x, ij.y, ij.width + 140, ij.height + 240);
+		BufferedImage shot = robot.createScreenCapture(area);
+		// a loaded machine may not have painted yet: a blank picture is retried, then reported
+		for (int tries = 0; blank(shot) && tries < 10; tries++) {
+			Thread.sleep(500);
+			shot = robot.createScreenCapture(area);
+		}
+		if (blank(shot)) System.out.println("BLANK-SCREENSHOT: menu.png of " + area + ", ImageJ at " + ij);
+		save(shot, "menu.png");
 		for (int i = 0; i < 4; i++)
 			key(KeyEvent.VK_ESCAPE);
 		Thread.sleep(300);
+	}
+
+	private static boolean blank(final BufferedImage img) {
+		final int first = img.getRGB(0, 0);
+		for (int y = 0; y < img.getHeight(); y += 4)
+			for (int x = 0; x < img.getWidth(); x += 4)
+				if (img.getRGB(x, y) != first) return false;
+		return true;
 	}
 
 	private static void key(final int code) throws InterruptedException {
@@ -217,7 +240,7 @@ public final class GuiDriver {
 		save(robot.createScreenCapture(w.getBounds()), name);
 	}
 
-	private static void save(final java.awt.image.BufferedImage img, final String name) throws IOException {
+	private static void save(final BufferedImage img, final String name) throws IOException {
 		final File f = shots.resolve(name).toFile();
 		ImageIO.write(img, "png", f);
 		System.out.println("SCREENSHOT: " + f);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,6 @@ class GuiTest {
 		assertTrue(out.contains("SAMPLE-IMAGE: LSR sample synth-000.png overlay=true"), out);
 		assertTrue(out.contains("PREDICTED: overlay=") && out.contains("classes=8-bit prob=2 slices"), out);
 		for (final String shot : new String[] { "menu.png", "train-dialog.png", "loss-plot.png", "prediction-overlay.png" })
-			assertTrue(Files.size(shots.resolve(shot)) > 1000, shot);
+			assertTrue(Files.size(shots.resolve(shot)) > 1000, () -> shot + " is blank:\n" + out.lines().filter(l -> l.contains("SCREENSHOT")).collect(Collectors.joining("\n")));
 	}
 }
