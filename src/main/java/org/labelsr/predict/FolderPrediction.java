@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.Progress;
+import org.labelsr.data.Item;
 import org.labelsr.io.AtomicFiles;
+import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
@@ -36,6 +38,21 @@ public final class FolderPrediction {
 	 */
 	public static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
 		final LabelGuide.Setting guide, final Progress progress) {
+		return run(net, images, outDir, core, batch, flips, guide, true, progress);
+	}
+
+	/**
+	 * The same writing only {@code NAME.classes.png}: for maps that are read
+	 * as truth (a refinement's pseudo-truth), where the probability stacks
+	 * would take most of the disk and nobody reads them.
+	 */
+	public static int classMaps(final Network net, final List<Path> images, final Path outDir, final boolean flips, final LabelGuide.Setting guide,
+		final Progress progress) {
+		return run(net, images, outDir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, flips, guide, false, progress);
+	}
+
+	private static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
+		final LabelGuide.Setting guide, final boolean probabilities, final Progress progress) {
 		images.forEach(Images::checkRgbHeader);
 		if (guide != null) guide.requireLabels(images);
 		AtomicFiles.checkWritableFolder(outDir);
@@ -47,7 +64,9 @@ public final class FolderPrediction {
 			final RgbImage img = Images.readRgb(p);
 			final Prediction pred = Prediction.of(predictor, img, net.classes(), share(progress, done, images.size(), p, img));
 			if (pred == null) break;
-			pred.write(outDir, ImageFiles.name(p), classes, guide == null ? pred.classMap() : guide.classMap(pred, p));
+			final ByteMap map = guide == null ? pred.classMap() : guide.classMap(pred, p);
+			if (probabilities) pred.write(outDir, ImageFiles.name(p), classes, map);
+			else Images.writeGrey8(outDir.resolve(ImageFiles.name(p) + Item.CLASSES), map);
 			done++;
 		}
 		return done;

@@ -11,7 +11,6 @@ import org.labelsr.data.Item;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.LabelGuide;
-import org.labelsr.predict.TiledPredictor;
 
 /**
  * Label-guided refinement, a second round of training. The first round's
@@ -53,7 +52,7 @@ public record Refinement(String model, double guide, boolean flips) {
 				throw LsrException.at(Path.of(model), "the first round's model has classes " + net.info.classes + " but the data set's label table has " + data.table().classes());
 			final LabelGuide.Setting g = guide > 0 ? LabelGuide.Setting.of(net, guide, null) : null;
 			final List<Path> images = data.train().stream().map(Item::image).toList();
-			final int done = FolderPrediction.run(net, images, dir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, flips, g, progress);
+			final int done = FolderPrediction.classMaps(net, images, dir, flips, g, progress);
 			if (done < images.size())
 				throw new LsrException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; --resume makes the rest and trains");
 		}
