@@ -68,12 +68,12 @@ public final class GuiDriver {
 		robot = new Robot();
 		new ImageJ();
 		waitFor(() -> IJ.getInstance() != null && IJ.getInstance().isShowing(), "the ImageJ window");
-		// X may apply the window's first placement after our move: repeat the move until it holds
-		waitFor(() -> {
-			final boolean there = IJ.getInstance().getLocationOnScreen().equals(new Point(0, 0));
-			if (!there) IJ.getInstance().setLocation(0, 0);
-			return there;
-		}, "the ImageJ window at the top left");
+		// X may apply the window's first placement after our move: repeat the move for a while; the
+		// screenshots are taken where the window is, so one that stays elsewhere only looks different
+		for (int tries = 0; tries < 30 && !IJ.getInstance().getLocationOnScreen().equals(new Point(0, 0)); tries++) {
+			IJ.getInstance().setLocation(0, 0);
+			Thread.sleep(100);
+		}
 
 		final Menu lsr = submenu(menu("Plugins"), "Label Super Resolution");
 		for (int i = 0; i < lsr.getItemCount(); i++)
