@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.Progress;
-import org.labelsr.data.Item;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -66,7 +65,7 @@ public final class FolderPrediction {
 			if (pred == null) break;
 			final ByteMap map = guide == null ? pred.classMap() : guide.classMap(pred, p);
 			if (probabilities) pred.write(outDir, ImageFiles.name(p), classes, map);
-			else Images.writeGrey8(outDir.resolve(ImageFiles.name(p) + Item.CLASSES), map);
+			else Prediction.writeClassMap(outDir, ImageFiles.name(p), map);
 			done++;
 		}
 		return done;

@@ -63,6 +63,11 @@ public final class Prediction {
 		return out;
 	}
 
+	/** Writes {@code NAME.classes.png} alone into {@code dir}. */
+	public static void writeClassMap(final Path dir, final String name, final ByteMap classMap) {
+		Images.writeGrey8(dir.resolve(name + Item.CLASSES), classMap);
+	}
+
 	/** Writes {@code NAME.classes.png} and {@code NAME.prob.tif} into {@code dir}. */
 	public void write(final Path dir, final String name, final String[] classNames) {
 		write(dir, name, classNames, classMap());
@@ -70,7 +75,7 @@ public final class Prediction {
 
 	/** The same with another class map (a guided one: {@link LabelGuide}); the probabilities stay the network's. */
 	public void write(final Path dir, final String name, final String[] classNames, final ByteMap classMap) {
-		Images.writeGrey8(dir.resolve(name + Item.CLASSES), classMap);
+		writeClassMap(dir, name, classMap);
 		Images.writeFloatStack(dir.resolve(name + Item.PROBABILITIES), width, height, planes(), classNames);
 	}
 }
