@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
-import org.labelsr.slide.SyntheticSlide;
+import org.labelsr.data.synth.SyntheticSlide;
 
 /** {@code ./lsr make-slide}: a synthetic pyramidal whole slide of any size, for benchmarks and tests. */
 public final class MakeSlideCommand {

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
-import org.labelsr.fiji.site.PluginJar;
-import org.labelsr.fiji.site.SiteFile;
-import org.labelsr.fiji.site.UpdateSite;
+import org.labelsr.release.PluginJar;
+import org.labelsr.release.SiteFile;
+import org.labelsr.release.UpdateSite;
 
 /**
  * {@code ./lsr update-site --out DIR [--jar LabelSR_.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP]}:

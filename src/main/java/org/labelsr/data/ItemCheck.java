@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.labelsr.LsrException;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
+import org.labelsr.label.BlockGrid;
 import org.labelsr.label.LabelTable;
 
 /**
@@ -24,28 +25,11 @@ record ItemCheck(int width, int height, ByteMap labelMap, int blockSize) {
 		int block = 0;
 		if (item.labels() != null) {
 			labels = Images.readGrey8(item.labels());
-			block = blockSize(item.labels(), labels, wh, item.image());
-			checkLabels(item.labels(), labels, table);
+			block = BlockGrid.blockSize(labels, wh[0], wh[1], item.labels(), "image " + item.image().getFileName());
+			BlockGrid.requireDefined(table, labels, item.labels());
 		}
 		if (item.truth() != null) checkTruth(item.truth(), Images.readGrey8(item.truth()), wh, table.classCount());
 		return new ItemCheck(wh[0], wh[1], labels, block);
-	}
-
-	private static int blockSize(final Path file, final ByteMap labels, final int[] wh, final Path image) {
-		final boolean whole = labels.width > 0 && labels.height > 0 && wh[0] % labels.width == 0 && wh[1] % labels.height == 0;
-		if (!whole || wh[0] / labels.width != wh[1] / labels.height)
-			throw LsrException.at(file, "label map is " + labels.width + "x" + labels.height + " but image " + image.getFileName() + " is " + wh[0] + "x" + wh[1]
-				+ "; the image size divided by the label map size must be the same whole number (the block size) on both axes");
-		return wh[0] / labels.width;
-	}
-
-	private static void checkLabels(final Path file, final ByteMap labels, final LabelTable table) {
-		for (int y = 0; y < labels.height; y++)
-			for (int x = 0; x < labels.width; x++) {
-				final int v = labels.get(x, y);
-				if (v != ByteMap.NONE && !table.has(v))
-					throw LsrException.at(file, "pixel " + x + "," + y + " has label " + v + ", which has no rows in labels.csv (defined labels: " + table.labels() + "; 255 means no label)");
-			}
 	}
 
 	private static void checkTruth(final Path file, final ByteMap truth, final int[] wh, final int classes) {

@@ -11,6 +11,7 @@ import org.labelsr.LsrException;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Csv;
 import org.labelsr.io.Images;
+import org.labelsr.label.BlockGrid;
 import org.labelsr.label.LabelTable;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
@@ -53,17 +54,12 @@ public final class SlideLabels {
 				throw LsrException.at(file, "label map is " + map.width + "x" + map.height + " but slide " + slide.getFileName() + " is " + w + "x" + h + " px: with blocks of " + k
 					+ " px the map must be " + w / k + " or " + ceil(w, k) + " wide and " + h / k + " or " + ceil(h, k) + " high");
 		}
-		else {
-			if (w % map.width != 0 || h % map.height != 0 || w / map.width != h / map.height)
-				throw LsrException.at(file, "label map is " + map.width + "x" + map.height + " but slide " + slide.getFileName() + " is " + w + "x" + h
-					+ " px; the slide size divided by the label map size must be the same whole number on both axes, or give the block size (--block PX)");
-			k = (int) (w / map.width);
-		}
+		else k = BlockGrid.blockSize(map, w, h, file, "slide " + slide.getFileName());
+		BlockGrid.requireDefined(table, map, file);
 		for (int y = 0; y < map.height; y++)
 			for (int x = 0; x < map.width; x++) {
 				final int v = map.get(x, y);
 				if (v == ByteMap.NONE) continue;
-				if (!table.has(v)) throw LsrException.at(file, "pixel " + x + "," + y + " has label " + v + ", which has no rows in labels.csv (defined labels: " + table.labels() + "; 255 means no label)");
 				// A block that runs off the slide does not have the class fractions its label promises.
 				if ((long) (x + 1) * k > w || (long) (y + 1) * k > h) map.set(x, y, ByteMap.NONE);
 			}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.io.ByteMap;
+import org.labelsr.label.BlockGrid;
 import org.labelsr.label.LabelTableEstimator;
 
 /** The labelled blocks of images that have truth, with their true class fractions: the walk the block-level diagnostics share. */
@@ -20,7 +21,7 @@ final class LabelledBlocks {
 	static void forEach(final List<ByteMap> truths, final List<ByteMap> labels, final int classes, final Visitor visitor) {
 		for (int i = 0; i < truths.size(); i++) {
 			final ByteMap t = truths.get(i), l = labels.get(i);
-			final int block = LowResBaseline.blockSize(l, t.width, t.height, Path.of("image " + (i + 1) + " of " + truths.size()));
+			final int block = BlockGrid.blockSize(l, t.width, t.height, Path.of("image " + (i + 1) + " of " + truths.size()), "its truth map");
 			for (int by = 0; by < l.height; by++)
 				for (int bx = 0; bx < l.width; bx++) {
 					final int label = l.get(bx, by);

@@ -2,8 +2,8 @@ package org.labelsr.eval;
 
 import java.nio.file.Path;
 
-import org.labelsr.LsrException;
 import org.labelsr.io.ByteMap;
+import org.labelsr.label.BlockGrid;
 import org.labelsr.label.LabelTable;
 
 /**
@@ -21,7 +21,7 @@ public final class LowResBaseline {
 
 	/** The class of highest table mean for each block's label, at full resolution. */
 	public static ByteMap classMap(final LabelTable table, final ByteMap labels, final int width, final int height, final Path labelFile) {
-		final int block = blockSize(labels, width, height, labelFile);
+		final int block = BlockGrid.blockSize(labels, width, height, labelFile, "the image");
 		final int[] classOf = classPerLabel(table, labels, labelFile);
 		final ByteMap out = new ByteMap(width, height);
 		for (int y = 0; y < height; y++) {
@@ -34,7 +34,7 @@ public final class LowResBaseline {
 
 	/** One plane per class: the table mean of that class for each block's label (probabilities that sum to 1 within the table's tolerance). */
 	public static float[][] probabilities(final LabelTable table, final ByteMap labels, final int width, final int height, final Path labelFile) {
-		final int block = blockSize(labels, width, height, labelFile);
+		final int block = BlockGrid.blockSize(labels, width, height, labelFile, "the image");
 		classPerLabel(table, labels, labelFile); // fails on an undefined label before table.mean could
 		final int classes = table.classCount();
 		final float[][] planes = new float[classes][width * height];
@@ -50,32 +50,12 @@ public final class LowResBaseline {
 		return planes;
 	}
 
-	/** The block side: the image size over the label map size, one whole number on both axes (DATA.md). */
-	public static int blockSize(final ByteMap labels, final int width, final int height, final Path labelFile) {
-		if (labels.width == 0 || labels.height == 0 || width % labels.width != 0 || height % labels.height != 0 || width / labels.width != height / labels.height)
-			throw LsrException.at(labelFile, "the image is " + width + "x" + height + " and the label map " + labels.width + "x" + labels.height
-				+ "; the image size divided by the label map size must be the same whole number (the block size) on both axes");
-		return width / labels.width;
-	}
-
 	/** What to paint for each of the 256 label values; rejects labels the table does not define. */
 	private static int[] classPerLabel(final LabelTable table, final ByteMap labels, final Path labelFile) {
-		requireDefined(table, labels, labelFile);
+		BlockGrid.requireDefined(table, labels, labelFile);
 		final int[] classOf = new int[256];
 		for (final int label : table.labels())
 			classOf[label] = table.likeliestClass(label);
 		return classOf;
-	}
-
-	/** Fails, naming the first such block, when a block's label (other than "no label", 255) has no rows in the table. */
-	public static void requireDefined(final LabelTable table, final ByteMap labels, final Path labelFile) {
-		final boolean[] seen = new boolean[256];
-		for (int i = 0; i < labels.values.length; i++) {
-			final int label = labels.values[i] & 0xff;
-			if (seen[label]) continue;
-			seen[label] = true;
-			if (label != ByteMap.NONE && !table.has(label))
-				throw LsrException.at(labelFile, "label " + label + " at block (" + i % labels.width + ", " + i / labels.width + ") has no rows in the label table (labels.csv defines " + table.labels() + ")");
-		}
 	}
 }

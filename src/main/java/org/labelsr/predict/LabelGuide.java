@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.labelsr.LsrException;
 import org.labelsr.data.Item;
-import org.labelsr.eval.LowResBaseline;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
+import org.labelsr.label.BlockGrid;
 import org.labelsr.label.LabelTable;
 import org.labelsr.label.LabelTableReader;
 import org.labelsr.net.Network;
@@ -89,8 +89,8 @@ public final class LabelGuide {
 		requireWidth(width);
 		if (table.classCount() != prediction.classes)
 			throw LsrException.at(labelFile, "the label table has " + table.classCount() + " classes and the network " + prediction.classes);
-		final int block = LowResBaseline.blockSize(labels, prediction.width, prediction.height, labelFile);
-		LowResBaseline.requireDefined(table, labels, labelFile);
+		final int block = BlockGrid.blockSize(labels, prediction.width, prediction.height, labelFile, "the image");
+		BlockGrid.requireDefined(table, labels, labelFile);
 		final ByteMap out = prediction.classMap();
 		final Block b = new Block(block * block, prediction.classes);
 		for (int by = 0; by < labels.height; by++)

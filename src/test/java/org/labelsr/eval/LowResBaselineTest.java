@@ -59,12 +59,12 @@ class LowResBaselineTest {
 			assertTrue(e.getMessage().contains("a.labels.png"), e.getMessage());
 			assertTrue(e.getMessage().contains(size[0] + "x" + size[1]) && e.getMessage().contains("2x2"), e.getMessage());
 		}
-		assertEquals(3, LowResBaseline.blockSize(labels, 6, 6, LABELS));
+		assertEquals(3, org.labelsr.label.BlockGrid.blockSize(labels, 6, 6, LABELS, "the image"));
 	}
 
 	@Test
 	void rejectsLabelsTheTableDoesNotDefine() {
 		final LsrException e = assertThrows(LsrException.class, () -> LowResBaseline.classMap(TABLE, map(2, 1, 0, 7), 2, 1, LABELS));
-		assertTrue(e.getMessage().contains("a.labels.png") && e.getMessage().contains("label 7") && e.getMessage().contains("(1, 0)"), e.getMessage());
+		assertTrue(e.getMessage().contains("a.labels.png") && e.getMessage().contains("label 7") && e.getMessage().contains("pixel 1,0"), e.getMessage());
 	}
 }

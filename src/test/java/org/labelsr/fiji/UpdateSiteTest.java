@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.labelsr.Progress;
-import org.labelsr.fiji.site.SiteDatabase;
-import org.labelsr.fiji.site.SiteFile;
-import org.labelsr.fiji.site.UpdateSite;
-import org.labelsr.fiji.site.UpdaterChecksum;
+import org.labelsr.release.SiteDatabase;
+import org.labelsr.release.SiteFile;
+import org.labelsr.release.UpdateSite;
+import org.labelsr.release.UpdaterChecksum;
 
 /** The update site: every file listed in db.xml.gz is there, with the size and the updater's checksum the database gives. */
 class UpdateSiteTest {

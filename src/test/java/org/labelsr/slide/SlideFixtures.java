@@ -12,23 +12,24 @@ import org.labelsr.net.Network;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Session;
+import org.labelsr.output.PyramidTiffWriter;
 
 /** Real slides and real networks for the slide tests: nothing is mocked. */
-final class SlideFixtures {
+public final class SlideFixtures {
 
-	static final Path CMU1 = Path.of("sample-data", "slides", "CMU-1-Small-Region.svs");
+	public static final Path CMU1 = Path.of("sample-data", "slides", "CMU-1-Small-Region.svs");
 
 	private SlideFixtures() {}
 
 	/** A randomly initialised U-Net (depth 2, 4 filters) in a live session; close the returned graph and session. */
-	static final class RandomNet extends org.labelsr.net.RandomNetwork {
-		RandomNet() {
+	public static final class RandomNet extends org.labelsr.net.RandomNetwork {
+		public RandomNet() {
 			super(2, 4, 7);
 		}
 	}
 
 	/** A real trained model, as small as still learns something: depth 2, 4 filters, 20 steps on a small synthetic set. */
-	static Path trainTinyModel(final Path dir) {
+	public static Path trainTinyModel(final Path dir) {
 		final Path data = dir.resolve("synth");
 		SynthDataSetWriter.write(data, new SynthSettings(3, 3, 1, 128, 16), Progress.NONE);
 		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
@@ -45,7 +46,7 @@ final class SlideFixtures {
 	}
 
 	/** Writes packed RGB as a pyramidal tiled TIFF that OpenSlide opens. */
-	static void writeSlide(final Path file, final RgbImage img, final int tile, final double mpp) {
+	public static void writeSlide(final Path file, final RgbImage img, final int tile, final double mpp) {
 		try (PyramidTiffWriter t = new PyramidTiffWriter(file, img.width, img.height, PyramidTiffWriter.Format.rgb(mpp, "test slide").withTile(tile))) {
 			final byte[] row = new byte[img.width * 3];
 			for (int y = 0; y < img.height; y++) {
@@ -61,7 +62,7 @@ final class SlideFixtures {
 		}
 	}
 
-	static RgbImage texture(final int w, final int h, final long seed) {
+	public static RgbImage texture(final int w, final int h, final long seed) {
 		return org.labelsr.io.TestImages.texture(w, h, seed);
 	}
 }

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

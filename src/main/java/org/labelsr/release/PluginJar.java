@@ -1,4 +1,4 @@
-package org.labelsr.fiji.site;
+package org.labelsr.release;
 
 import java.io.File;
 import java.io.IOException;

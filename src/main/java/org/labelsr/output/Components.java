@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import org.labelsr.io.ByteMap;
 

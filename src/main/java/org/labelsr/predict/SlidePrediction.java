@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.predict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,12 @@ import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.Network;
 import org.labelsr.predict.TiledPredictor;
+import org.labelsr.slide.SlideReader;
+import org.labelsr.output.PyramidTiffWriter;
+import org.labelsr.output.ClassColours;
+import org.labelsr.slide.SlideImage;
+import org.labelsr.output.GeoJsonWriter;
+import org.labelsr.output.ImageJRegions;
 
 /**
  * Predicts one level of a slide in bounded memory: the level is read lazily

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.data.synth;
 
 import java.nio.file.Path;
 
@@ -6,6 +6,7 @@ import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.synth.SynthGenerator;
 import org.labelsr.io.RgbImage;
+import org.labelsr.output.PyramidTiffWriter;
 
 /**
  * A synthetic whole slide of any size, for benchmarks: islands of synthetic

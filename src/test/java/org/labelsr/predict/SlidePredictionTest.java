@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelsr.slide.SlideFixtures;
 import org.labelsr.Progress;
 import org.labelsr.io.RgbImage;
 import org.labelsr.predict.Prediction;
@@ -31,6 +32,11 @@ import org.labelsr.predict.TiledPredictor;
 
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
+import org.labelsr.slide.SlideReader;
+import org.labelsr.slide.Slides;
+import org.labelsr.slide.SlideImage;
+import org.labelsr.slide.OpenSlideReader;
+import org.labelsr.output.ClassColours;
 
 /**
  * Slide prediction with a real (randomly initialised) U-Net: read lazily

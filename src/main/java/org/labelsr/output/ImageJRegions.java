@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import java.awt.Color;
 import java.awt.geom.Path2D;

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.predict;
 
 import org.labelsr.io.ByteMap;
 

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelsr.slide.OpenSlideReader;
+import org.labelsr.slide.Levels;
 
 /**
  * The streaming pyramid writer read back by the real OpenSlide: levels,

@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;

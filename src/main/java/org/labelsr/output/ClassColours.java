@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.output;
 
 /**
  * One colour per class, shared by the class map's palette, the GeoJSON
