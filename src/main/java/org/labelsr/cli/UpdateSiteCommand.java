@@ -19,19 +19,22 @@ import org.labelsr.release.SiteFile;
 import org.labelsr.release.UpdateSite;
 
 /**
- * {@code ./lsr update-site --out DIR [--jar LabelSR_.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP]}:
- * writes a Fiji update site (db.xml.gz, plugins/, jars/, macros/) and checks
- * every checksum it wrote. Without --jar it takes Maven's target/LabelSR_-*.jar
- * when it is newer than the compiled classes, else packs the classes itself.
+ * {@code ./lsr update-site --out DIR [--jar LabelSR_.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP] [--natives DIR]}:
+ * writes a Fiji update site (db.xml.gz, plugins/, jars/, jars/PLATFORM/,
+ * macros/), or its next release over an existing one, and checks every
+ * checksum. Without --jar it takes Maven's target/LabelSR_-*.jar when it is
+ * newer than the compiled classes, else packs the classes itself. The
+ * TensorFlow natives of every platform come from --natives (default
+ * target/site-natives, which {@code mvn dependency:copy@site-natives} fills).
  */
 public final class UpdateSiteCommand {
 
-	static final String USAGE = "usage: lsr update-site --out DIR [--jar LabelSR_-VERSION.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP]";
+	static final String USAGE = "usage: lsr update-site --out DIR [--jar LabelSR_-VERSION.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP] [--natives DIR]";
 
 	private UpdateSiteCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("update-site", USAGE, argv, Set.of("--out", "--jar", "--timestamp", "--classpath"), Set.of());
+		final Args a = new Args("update-site", USAGE, argv, Set.of("--out", "--jar", "--timestamp", "--classpath", "--natives"), Set.of());
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -39,15 +42,17 @@ public final class UpdateSiteCommand {
 		final Path out = a.path("--out");
 		final Path home = Paths.get(System.getProperty("labelsr.home", ".")).toAbsolutePath().normalize();
 		final Path jar = a.has("--jar") ? a.path("--jar") : pluginJar(home);
-		final List<Path> libraries = libraries(a.string("--classpath", System.getProperty("java.class.path")));
+		final List<Path> libraries = new ArrayList<>(libraries(a.string("--classpath", System.getProperty("java.class.path"))));
+		libraries.addAll(natives(a.has("--natives") ? a.path("--natives") : home.resolve("target").resolve("site-natives")));
 		final List<Path> macros = macros(home.resolve("macros"));
 		final TerminalProgress progress = new TerminalProgress(System.out, "update-site: ", 2000);
 		final List<SiteFile> files = UpdateSite.write(out, jar, libraries, macros, a.string("--timestamp", UpdateSite.now()), progress);
 		final List<String> problems = UpdateSite.verify(out);
 		if (!problems.isEmpty()) throw new LsrException("the site in " + out + " does not check out:\n  " + String.join("\n  ", problems));
 		for (final SiteFile f : files)
-			System.out.println("update-site: " + f.stored() + "  " + f.filesize() + " bytes  sha1 " + f.checksum());
-		System.out.println("update-site: " + files.size() + " files and db.xml.gz written to " + out + ", every checksum verified");
+			System.out.println("update-site: " + (f.obsolete() ? f.filename() + "  obsolete" : f.stored() + "  " + f.filesize() + " bytes  sha1 " + f.checksum())
+				+ (f.previous().isEmpty() ? "" : "  (" + f.previous().size() + " earlier)"));
+		System.out.println("update-site: " + files.size() + " files listed in " + out.resolve("db.xml.gz") + ", every checksum verified");
 		return 0;
 	}
 
@@ -57,7 +62,8 @@ public final class UpdateSiteCommand {
 		for (final String entry : classPath.split(File.pathSeparator)) {
 			final Path p = Paths.get(entry);
 			final String name = p.getFileName() == null ? "" : p.getFileName().toString();
-			if (!name.endsWith(".jar")) continue;
+			// a native library (one platform's) comes from the natives folder, which has every platform's
+			if (!name.endsWith(".jar") || name.matches("tensorflow-core-native-[\\d.]+-.+\\.jar")) continue;
 			for (final String artifact : UpdateSite.SHIPPED)
 				if (name.matches(Pattern.quote(artifact) + "-\\d.*") && out.stream().noneMatch(q -> q.getFileName().toString().equals(name))) out.add(p);
 		}
@@ -65,6 +71,17 @@ public final class UpdateSiteCommand {
 			if (out.stream().noneMatch(p -> p.getFileName().toString().startsWith(artifact + "-")))
 				throw new LsrException("update-site: " + artifact + "-*.jar is not on the class path; run through ./lsr (or pass --classpath)");
 		return out;
+	}
+
+	/** TensorFlow's native jars, one per platform the site serves. */
+	static List<Path> natives(final Path dir) {
+		if (!Files.isDirectory(dir)) throw LsrException.at(dir, "no TensorFlow natives folder: run 'mvn dependency:copy@site-natives' (or pass --natives DIR)");
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(p -> UpdateSite.platformOf(p.getFileName().toString()) != null).sorted().toList();
+		}
+		catch (final IOException e) {
+			throw LsrException.at(dir, "cannot list: " + e.getMessage());
+		}
 	}
 
 	private static Path pluginJar(final Path home) {

@@ -28,8 +28,9 @@ import org.w3c.dom.NodeList;
  * db.xml.gz, the index of an ImageJ update site: gzipped UTF-8 XML with the
  * updater's DTD inlined, a {@code <plugin>} per file with its current
  * {@code <version>} (checksum, timestamp, filesize, description,
- * dependencies) and platforms. Written as imagej-updater's XMLFileWriter
- * writes it, and read back for checking.
+ * dependencies), platforms and {@code <previous-version>}s. Written as
+ * imagej-updater's XMLFileWriter writes it; read back for the next release
+ * and for checking.
  */
 public final class SiteDatabase {
 
@@ -67,12 +68,17 @@ public final class SiteDatabase {
 					w.write("    <plugin filename=\"" + esc(f.filename()) + "\">\n");
 					for (final String p : f.platforms())
 						w.write("        <platform>" + esc(p) + "</platform>\n");
-					w.write("        <version checksum=\"" + f.checksum() + "\" filesize=\"" + f.filesize() + "\" timestamp=\"" + f.timestamp() + "\">\n");
-					if (f.description() != null) w.write("            <description>" + esc(f.description()) + "</description>\n");
-					for (final String d : f.dependencies())
-						w.write("            <dependency filename=\"" + esc(d) + "\" timestamp=\"" + timestamps.getOrDefault(d, f.timestamp()) + "\"/>\n");
-					if (author != null) w.write("            <author>" + esc(author) + "</author>\n");
-					w.write("        </version>\n");
+					if (!f.obsolete()) {
+						w.write("        <version checksum=\"" + f.checksum() + "\" filesize=\"" + f.filesize() + "\" timestamp=\"" + f.timestamp() + "\">\n");
+						if (f.description() != null) w.write("            <description>" + esc(f.description()) + "</description>\n");
+						for (final String d : f.dependencies())
+							w.write("            <dependency filename=\"" + esc(d) + "\" timestamp=\"" + timestamps.getOrDefault(d, f.timestamp()) + "\"/>\n");
+						if (author != null) w.write("            <author>" + esc(author) + "</author>\n");
+						w.write("        </version>\n");
+					}
+					for (final SiteFile.Previous p : f.previous())
+						w.write("        <previous-version timestamp=\"" + p.timestamp() + "\" timestamp-obsolete=\"" + p.timestampObsolete() + "\" checksum=\"" + p.checksum()
+							+ "\" filename=\"" + esc(p.filename()) + "\"/>\n");
 					w.write("    </plugin>\n");
 				}
 				w.write("</pluginRecords>\n");
@@ -99,14 +105,26 @@ public final class SiteDatabase {
 		for (int i = 0; i < plugins.getLength(); i++) {
 			final Element p = (Element) plugins.item(i);
 			final Element v = (Element) p.getElementsByTagName("version").item(0);
-			if (v == null) continue;
-			final List<String> platforms = texts(p, "platform"), deps = new ArrayList<>();
+			final List<String> deps = new ArrayList<>();
+			final List<SiteFile.Previous> previous = new ArrayList<>();
+			final NodeList pv = p.getElementsByTagName("previous-version");
+			for (int j = 0; j < pv.getLength(); j++) {
+				final Element e = (Element) pv.item(j);
+				// as the updater reads it: a previous version without a file name had the record's name
+				final String name = e.getAttribute("filename").isEmpty() ? p.getAttribute("filename") : e.getAttribute("filename");
+				final String obsolete = e.getAttribute("timestamp-obsolete");
+				previous.add(new SiteFile.Previous(name, e.getAttribute("checksum"), e.getAttribute("timestamp"), obsolete.isEmpty() ? "0" : obsolete));
+			}
+			if (v == null) {
+				out.add(new SiteFile(p.getAttribute("filename"), null, null, 0, texts(p, "platform"), null, deps, previous));
+				continue;
+			}
 			final NodeList ds = v.getElementsByTagName("dependency");
 			for (int j = 0; j < ds.getLength(); j++)
 				deps.add(((Element) ds.item(j)).getAttribute("filename"));
 			final List<String> desc = texts(v, "description");
 			out.add(new SiteFile(p.getAttribute("filename"), v.getAttribute("checksum"), v.getAttribute("timestamp"), Long.parseLong(v.getAttribute("filesize")),
-				platforms, desc.isEmpty() ? null : desc.get(0), deps));
+				texts(p, "platform"), desc.isEmpty() ? null : desc.get(0), deps, previous));
 		}
 		return out;
 	}

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -32,21 +34,33 @@ import org.labelsr.LsrException;
  */
 public final class UpdaterChecksum {
 
+	/** Checksums already computed in this JVM: the native jars take seconds each, and a release checks them twice. */
+	private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
 	private UpdaterChecksum() {}
 
 	public static String of(final String sitePath, final Path file) {
 		try {
-			if (sitePath.endsWith(".jar")) return jar(file);
-			final MessageDigest d = sha1();
-			d.update(sitePath.getBytes(StandardCharsets.US_ASCII));
-			try (InputStream in = Files.newInputStream(file)) {
-				update(d, in);
-			}
-			return HexFormat.of().formatHex(d.digest());
+			final String key = (sitePath.endsWith(".jar") ? "" : sitePath) + "\0" + file.toAbsolutePath() + "\0" + Files.size(file) + "\0" + Files.getLastModifiedTime(file).toMillis();
+			final String known = KNOWN.get(key);
+			if (known != null) return known;
+			final String sum = compute(sitePath, file);
+			KNOWN.put(key, sum);
+			return sum;
 		}
 		catch (final IOException e) {
 			throw new LsrException(file + ": cannot read to compute its checksum: " + e.getMessage(), e);
 		}
+	}
+
+	private static String compute(final String sitePath, final Path file) throws IOException {
+		if (sitePath.endsWith(".jar")) return jar(file);
+		final MessageDigest d = sha1();
+		d.update(sitePath.getBytes(StandardCharsets.US_ASCII));
+		try (InputStream in = Files.newInputStream(file)) {
+			update(d, in);
+		}
+		return HexFormat.of().formatHex(d.digest());
 	}
 
 	static String jar(final Path file) throws IOException {
