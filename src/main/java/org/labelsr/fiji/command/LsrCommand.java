@@ -1,6 +1,7 @@
 package org.labelsr.fiji.command;
 
 import org.labelsr.LsrException;
+import org.labelsr.fiji.Choices;
 import org.labelsr.fiji.Failure;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.TensorFlowCheck;
@@ -43,6 +44,7 @@ public abstract class LsrCommand implements Command, Cancelable {
 	public final void run() {
 		final FijiProgress progress = new FijiProgress(title(), status, () -> stopRequested);
 		try {
+			Choices.checkFields(this);
 			if (needsTensorFlow()) TensorFlowCheck.require();
 			execute(progress);
 		}

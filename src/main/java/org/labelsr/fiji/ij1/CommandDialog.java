@@ -14,6 +14,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 
 import org.labelsr.LsrException;
+import org.labelsr.fiji.Choices;
 import org.scijava.ItemVisibility;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -95,6 +96,7 @@ final class CommandDialog {
 	Map<String, Object> ask() {
 		// a command without inputs has no dialog (and headless ImageJ refuses an empty one outside a macro)
 		if (items.isEmpty()) return Map.of();
+		checkMacroChoices();
 		build();
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
@@ -144,9 +146,20 @@ final class CommandDialog {
 
 	/** ImageJ's choice fields accept any text from a macro; the message lists what is allowed. */
 	private static String choice(final String key, final String value, final List<?> allowed) {
-		for (final Object a : allowed)
-			if (a.toString().equals(value)) return value;
-		throw new LsrException(key + "=" + value + " is not one of " + allowed);
+		Choices.check(key, value, allowed);
+		return value;
+	}
+
+	/**
+	 * A macro's choices, checked before any dialog exists: headless ImageJ's
+	 * dialog (ij1-patcher) would turn an unknown one into the first choice.
+	 */
+	private void checkMacroChoices() {
+		final String options = Macro.getOptions();
+		if (options == null) return;
+		for (final ModuleItem<?> item : items)
+			if (item.getType() == String.class && item.getChoices() != null && !item.getChoices().isEmpty())
+				Choices.check(item.getName(), Macro.getValue(options, item.getName(), null), item.getChoices());
 	}
 
 	private static boolean isInteger(final Class<?> t) {
