@@ -6,6 +6,8 @@
 //   ImageJ -batch /abs/path/LSR_Predict_Folder.ijm "model=/m input=/images out=/predictions"
 // Optional: flips=true (average four mirrorings), guide=K (label-guided prediction
 // from NAME.labels.png beside each image; see the README).
+// An image that cannot be read is named and skipped; the others are predicted,
+// and the macro then fails (status 1 when headless) listing the unreadable ones.
 args = getArgument();
 if (args == "") {
 	model = getDirectory("Model folder");
@@ -35,13 +37,19 @@ File.makeDirectory(out);
 setBatchMode(true);
 files = getFileList(input);
 done = 0;
+unreadable = "";
 for (i = 0; i < files.length; i++) {
 	f = files[i];
 	lower = toLowerCase(f);
 	if (!(endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff"))) continue;
 	if (endsWith(lower, ".labels.png") || endsWith(lower, ".truth.png") || endsWith(lower, ".classes.png") || endsWith(lower, ".prob.tif")) continue;
 	name = substring(f, 0, lastIndexOf(f, "."));
-	open(input + f);
+	err = call("org.labelsr.fiji.ij1.MacroImages.open", input + f);
+	if (err != "") {
+		print("LSR_Predict_Folder: skipped " + err);
+		unreadable = unreadable + " " + f;
+		continue;
+	}
 	original = getImageID();
 	run("Predict LSR Image", "model=[" + model + "] tile=" + tile + extra);
 	if (nImages < 3) fail("LSR_Predict_Folder: prediction of " + f + " failed (see the messages above)");
@@ -61,6 +69,7 @@ for (i = 0; i < files.length; i++) {
 	done++;
 	print("LSR_Predict_Folder: " + done + " " + f);
 }
+if (unreadable != "") fail("LSR_Predict_Folder: could not read" + unreadable + " in " + input + " (" + done + " other image(s) predicted into " + out + ")");
 if (done == 0) fail("LSR_Predict_Folder: no PNG or TIFF image in " + input);
 print("LSR_Predict_Folder: predicted " + done + " image(s) into " + out);
 print("LSR_Predict_Folder: OK");

@@ -78,4 +78,23 @@ class HeadlessMacroTest {
 		assertEquals(0, lenient.status(), lenient.output());
 		assertTrue(lenient.output().contains("is not an existing folder"), lenient.output());
 	}
+
+	/** A damaged PNG and a text file named like an image: each is named, the image after them is still predicted, and the run ends with status 1. */
+	@Test
+	void unreadableImagesAreNamedAndFailThePredictionMacro() throws Exception {
+		final Path input = Fixtures.fresh("mixed"), out = Fixtures.fresh("mixed-pred");
+		final byte[] png = Files.readAllBytes(Fixtures.data().resolve("test").resolve("synth-000.png"));
+		Files.write(input.resolve("a-damaged.png"), java.util.Arrays.copyOf(png, 200));
+		Files.writeString(input.resolve("b.png"), "not an image\n");
+		Files.write(input.resolve("synth-000.png"), png);
+		final ImageJProcess.Result r = ImageJProcess.headless(ImageJProcess.macro("LSR_Predict_Folder.ijm"),
+			"model=[" + Fixtures.model() + "] input=[" + input + "] out=[" + out + "] tile=64", 180);
+		assertFalse(r.printed("LSR_Predict_Folder: OK"), r.output());
+		assertEquals(1, r.status(), r.output());
+		assertTrue(r.output().contains("LSR_Predict_Folder: skipped " + input.resolve("a-damaged.png") + ": cannot be read as an image"), r.output());
+		assertTrue(r.output().contains("LSR_Predict_Folder: skipped " + input.resolve("b.png") + ": cannot be read as an image"), r.output());
+		assertTrue(r.output().contains("LabelSR macro: ERROR: LSR_Predict_Folder: could not read a-damaged.png b.png in "), r.output());
+		assertFalse(r.output().contains("HeadlessException") || r.output().contains("There are no images open"), r.output());
+		assertTrue(Files.isRegularFile(out.resolve("synth-000.classes.png")), "the readable image after them is predicted");
+	}
 }
