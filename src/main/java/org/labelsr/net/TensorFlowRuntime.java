@@ -1,16 +1,19 @@
 package org.labelsr.net;
 
+import java.util.Locale;
+
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Settings TensorFlow's native library reads from the process environment
  * once, when it loads: oneDNN's kernels (about twice as fast for training on
  * AVX2 CPUs, where TensorFlow leaves them off) and a quieter log. Java cannot
  * set environment variables, and inside Fiji nobody sets them before the
- * JVM starts, so they are set here through the C library, before TensorFlow
- * is first touched. A value the user set already is left alone.
+ * JVM starts, so they are set here through the C library (with JNA, which
+ * Fiji has), before TensorFlow is first touched. A value the user set
+ * already is left alone. Without JNA (plain ImageJ) or on Windows (no
+ * setenv) TensorFlow runs with its own defaults: slower, not wrong.
  */
 public final class TensorFlowRuntime {
 
@@ -18,22 +21,17 @@ public final class TensorFlowRuntime {
 
 	private TensorFlowRuntime() {}
 
-	interface LibC extends Library {
-		int setenv(String name, String value, int overwrite);
-	}
-
 	/** Call before the first Graph, Session or SavedModelBundle of the process. */
 	public static synchronized void init() {
 		if (done) return;
 		done = true;
-		if (Platform.isWindows()) return; // no setenv; the launcher's variables apply there
+		if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) return;
 		try {
-			final LibC c = Native.load("c", LibC.class);
-			c.setenv("TF_ENABLE_ONEDNN_OPTS", "1", 0);
-			c.setenv("TF_CPP_MIN_LOG_LEVEL", "2", 0);
+			LibC.setenv("TF_ENABLE_ONEDNN_OPTS", "1");
+			LibC.setenv("TF_CPP_MIN_LOG_LEVEL", "2");
 		}
-		catch (final UnsatisfiedLinkError | NoClassDefFoundError e) {
-			// without JNA or libc, TensorFlow runs with its own defaults: slower, not wrong
+		catch (final LinkageError e) {
+			// no JNA or no libc: TensorFlow's defaults
 		}
 	}
 
@@ -41,14 +39,34 @@ public final class TensorFlowRuntime {
 	public static boolean oneDnnRequested() {
 		init();
 		try {
-			return "1".equals(Native.load("c", LibCGetenv.class).getenv("TF_ENABLE_ONEDNN_OPTS"));
+			return "1".equals(LibC.getenv("TF_ENABLE_ONEDNN_OPTS"));
 		}
-		catch (final UnsatisfiedLinkError | NoClassDefFoundError e) {
+		catch (final LinkageError e) {
 			return "1".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
 		}
 	}
 
-	interface LibCGetenv extends Library {
-		String getenv(String name);
+	/**
+	 * The C library through JNA, in a class of its own: JNA's classes are
+	 * looked up only when this class is first used, inside the callers' try
+	 * blocks, so a missing JNA is a LinkageError there and nothing worse.
+	 */
+	private static final class LibC {
+
+		interface C extends Library {
+			int setenv(String name, String value, int overwrite);
+
+			String getenv(String name);
+		}
+
+		private static final C C = Native.load("c", C.class);
+
+		static void setenv(final String name, final String value) {
+			C.setenv(name, value, 0);
+		}
+
+		static String getenv(final String name) {
+			return C.getenv(name);
+		}
 	}
 }

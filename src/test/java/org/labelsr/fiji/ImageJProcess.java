@@ -90,6 +90,12 @@ final class ImageJProcess {
 	/** As above, with {@code first} ahead of everything on the class path (another plugin's jars, say) and extra JVM options. */
 	static Result headless(final Path macro, final String arg, final int seconds, final List<String> first, final List<String> jvmOptions)
 		throws IOException, InterruptedException {
+		return headless(macro, arg, seconds, first, jvmOptions, dependencies());
+	}
+
+	/** As above, with only {@code libraries} of LabelSR's dependencies on the class path. */
+	static Result headless(final Path macro, final String arg, final int seconds, final List<String> first, final List<String> jvmOptions, final List<String> libraries)
+		throws IOException, InterruptedException {
 		final Path ijDir = Fixtures.ROOT.resolve("ij-headless");
 		Files.createDirectories(ijDir.resolve("plugins"));
 		// ImageJ reads plugins.config from plugins/; the patched, headless ImageJ loads the classes from the class path
@@ -100,7 +106,7 @@ final class ImageJProcess {
 		cp.add(jar("ij1-patcher"));
 		cp.add(jar("javassist"));
 		cp.add(jar("classgraph"));
-		cp.addAll(dependencies());
+		cp.addAll(libraries);
 		final List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", "" + seconds, javaBin(), "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g",
 			"-Djava.awt.headless=true", "-Djava.util.prefs.userRoot=" + Fixtures.ROOT.resolve("prefs"), "-javaagent:" + jar("ij1-patcher") + "=init"));
 		cmd.addAll(jvmOptions);

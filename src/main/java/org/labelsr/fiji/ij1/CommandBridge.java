@@ -1,75 +1,46 @@
 package org.labelsr.fiji.ij1;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import ij.IJ;
-import ij.ImagePlus;
 import ij.plugin.PlugIn;
 
-import org.labelsr.LsrException;
 import org.labelsr.fiji.Failure;
-import org.labelsr.fiji.command.LsrCommand;
-import org.scijava.Cancelable;
-import org.scijava.Context;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
-import org.scijava.module.Module;
-import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleRunner;
-import org.scijava.module.ModuleService;
-import org.scijava.module.process.PreprocessorPlugin;
-import org.scijava.plugin.PluginService;
 
 /**
  * Runs a LabelSR SciJava command from ImageJ 1.x: plugins.config names this
- * class with the command's class as argument. The dialog comes from the
- * command's parameters ({@link CommandDialog}), so the menu, macros and the
- * Macro Recorder all see the command's own parameter names. Fiji never gets
- * here: imagej-legacy puts the command itself on the same menu label.
+ * class with the command's class as argument. Fiji never gets here:
+ * imagej-legacy puts the command itself on the same menu label. This class
+ * refers to nothing but ImageJ, so that in a plain ImageJ 1.x without the
+ * libraries Fiji brings, a person reads which ones are missing (and a
+ * headless run ends with status 1) instead of a NoClassDefFoundError.
  */
 public final class CommandBridge implements PlugIn {
 
+	/** What LabelSR needs from Fiji beyond ImageJ 1.x and its update site: a class of each library. */
+	private static final String[][] FROM_FIJI = { { "scijava-common", "org.scijava.Context" }, { "parsington", "org.scijava.parsington.ExpressionParser" },
+		{ "imglib2", "net.imglib2.img.array.ArrayImgs" }, { "gson", "com.google.gson.Gson" } };
+
 	@Override
 	public void run(final String commandClass) {
-		String title = commandClass;
-		try {
-			final Context context = SciJava.context();
-			final CommandInfo info = context.service(CommandService.class).getCommand(commandClass);
-			if (info == null) throw new LsrException("SciJava does not know the command " + commandClass + " (is LabelSR_.jar's plugin index, META-INF/json, intact?)");
-			title = info.getMenuPath().getLeaf().getName();
-			final ModuleService modules = context.service(ModuleService.class);
-			final Module module = modules.createModule(info);
-			final Map<String, Object> values = new CommandDialog(title, module).ask();
-			if (values == null) return;
-			for (final Map.Entry<String, Object> e : values.entrySet()) {
-				module.setInput(e.getKey(), e.getValue());
-				module.resolveInput(e.getKey());
-			}
-			// on this thread, as any ImageJ 1.x plugin runs: batch mode, macro options and aborts are per thread there;
-			// no postprocessors: the command shows its images itself, SciJava alone has no display for them
-			final PluginService plugins = context.service(PluginService.class);
-			new ModuleRunner(context, module, plugins.createInstancesOfType(PreprocessorPlugin.class), List.of()).run();
-			if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
-				final Object command = module.getDelegateObject();
-				// a failing LabelSR command has told the user why; a module stopped before it ran has not
-				if (!(command instanceof LsrCommand && ((LsrCommand) command).failed()))
-					Failure.report(title, "not run: " + ((Cancelable) module).getCancelReason(), null);
-				return;
-			}
-			logOutputs(title, module);
+		final List<String> missing = missing(getClass().getClassLoader());
+		if (!missing.isEmpty()) {
+			Failure.report("LabelSR", "needs " + String.join(", ", missing) + " (jars Fiji has, plain ImageJ 1.x has not): use Fiji with the LabelSR update site, "
+				+ "or put those jars (the versions pom-scijava 45.0.0 manages) into ImageJ's plugins/jars/", null);
+			return;
 		}
-		catch (final LsrException e) {
-			Failure.report(title, e.getMessage(), null);
-		}
+		CommandRunner.run(commandClass);
 	}
 
-	/** Images are shown by the command; numbers and text go to the Log, where macros and people find them. */
-	private static void logOutputs(final String title, final Module module) {
-		for (final ModuleItem<?> item : module.getInfo().outputs()) {
-			final Object v = module.getOutput(item.getName());
-			if (v == null || v instanceof ImagePlus || !(v instanceof Number || v instanceof Boolean)) continue;
-			IJ.log(title + ": " + item.getName() + "=" + v);
-		}
+	static List<String> missing(final ClassLoader loader) {
+		final List<String> out = new ArrayList<>();
+		for (final String[] lib : FROM_FIJI)
+			try {
+				Class.forName(lib[1], false, loader);
+			}
+			catch (final ClassNotFoundException | LinkageError e) {
+				out.add(lib[0]);
+			}
+		return out;
 	}
 }
