@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.labelsr.LsrException;
@@ -45,6 +46,9 @@ public final class TensorFlowCheck {
 
 	public static Report check(final ClassLoader loader) {
 		final List<String> jars = jarsWith(loader, GRAPH);
+		final String platform = platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+		final String unsupported = nativeProblem(platform, loader);
+		if (unsupported != null) return new Report(unsupported, jars, List.of());
 		final List<String> natives = loadedTensorFlow1Natives();
 		final List<String> foreign = new ArrayList<>();
 		for (final String j : jars)
@@ -72,6 +76,36 @@ public final class TensorFlowCheck {
 			.append(" Fiji.app/lib/<platform>/libtensorflow* out of Fiji.app (and do not choose a version in Edit > Options > TensorFlow...), then restart Fiji.");
 		return new Report(why.toString(), jars, natives);
 	}
+
+	/** JavaCPP's name for a machine (linux-x86_64, macosx-arm64, windows-x86_64, ...), the folder each native jar keeps its libraries in. */
+	static String platform(final String osName, final String osArch) {
+		final String os = osName.toLowerCase(Locale.ROOT), arch = osArch.toLowerCase(Locale.ROOT);
+		final String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") || os.startsWith("darwin") ? "macosx" : os.startsWith("windows") ? "windows" : os.replace(' ', '_');
+		final String a = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86-64") || arch.equals("x64") ? "x86_64"
+			: arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : arch;
+		return o + "-" + a;
+	}
+
+	/**
+	 * Null when TensorFlow's native library for {@code platform} is on the
+	 * class path (the CPU or the GPU build), else what the user can do.
+	 */
+	static String nativeProblem(final String platform, final ClassLoader loader) {
+		for (final String p : List.of(platform, platform + "-gpu"))
+			if (loader.getResource("org/tensorflow/internal/c_api/" + p + "/LICENSE") != null) return null;
+		final String where = "LabelSR's network commands (train, refine, predict) run on Linux and Windows on x86_64 and on macOS with Apple silicon (arm64); "
+			+ "the others (synthetic data, label table, baseline, evaluation) work everywhere";
+		if (platform.equals("macosx-x86_64"))
+			return "TensorFlow Java 1.1 (TensorFlow 2.18), which LabelSR uses, has no native library for macOS on Intel processors: " + where
+				+ ". A Mac with Apple silicon, or Linux or Windows, can train and predict.";
+		if (List.of("linux-x86_64", "windows-x86_64", "macosx-arm64").contains(platform))
+			return "TensorFlow's native library for this computer (tensorflow-core-native-1.1.0-" + platform + ".jar, in Fiji.app/jars/" + UPDATER_FOLDERS.get(platform)
+				+ "/) is missing: reinstall it with Help > Update... (LabelSR update site)";
+		return "LabelSR has no TensorFlow native library for this computer (" + platform + "): " + where + ".";
+	}
+
+	/** The ImageJ updater's platform folders. */
+	private static final Map<String, String> UPDATER_FOLDERS = Map.of("linux-x86_64", "linux64", "windows-x86_64", "win64", "macosx-arm64", "macos-arm64");
 
 	/** Which jars (or folders) on the class path hold {@code resource}, in class path order. */
 	static List<String> jarsWith(final ClassLoader loader, final String resource) {
