@@ -1,6 +1,9 @@
 package org.labelsr.fiji;
 
 import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Plot;
+import ij.gui.PlotWindow;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
@@ -18,6 +21,27 @@ import org.labelsr.io.RgbImage;
 public final class ImageInput {
 
 	private ImageInput() {}
+
+	/**
+	 * The image a prediction most likely means: the current one, unless it
+	 * is a plot (after training, the loss curve is the current window), then
+	 * the most recently opened image that is not a plot; null when none is open.
+	 */
+	public static ImagePlus preferred() {
+		final ImagePlus current = WindowManager.getCurrentImage();
+		if (current == null || !isPlot(current)) return current;
+		final int[] ids = WindowManager.getIDList();
+		if (ids != null)
+			for (int i = ids.length - 1; i >= 0; i--) {
+				final ImagePlus imp = WindowManager.getImage(ids[i]);
+				if (imp != null && !isPlot(imp)) return imp;
+			}
+		return current;
+	}
+
+	private static boolean isPlot(final ImagePlus imp) {
+		return imp.getProperty(Plot.PROPERTY_KEY) != null || imp.getWindow() instanceof PlotWindow;
+	}
 
 	public static RgbImage rgb(final ImagePlus imp, final Progress progress) {
 		if (imp == null) throw new LsrException("no image is open: open an 8-bit RGB image first (e.g. File > Open Samples > LSR H&E Sample)");

@@ -97,4 +97,22 @@ class HeadlessMacroTest {
 		assertFalse(r.output().contains("HeadlessException") || r.output().contains("There are no images open"), r.output());
 		assertTrue(Files.isRegularFile(out.resolve("synth-000.classes.png")), "the readable image after them is predicted");
 	}
+
+	/** After training the loss plot is the current window; Predict LSR Image without image= still takes the opened image, not the plot. */
+	@Test
+	void predictImageSkipsTheLossPlot() throws Exception {
+		final Path macro = Files.writeString(Fixtures.fresh("plot-first").resolve("plot-first.ijm"), String.join("\n",
+			"setBatchMode(true);",
+			"open(\"" + Fixtures.data().resolve("test").resolve("synth-000.png") + "\");",
+			"Plot.create(\"LSR loss test\", \"step\", \"loss\", newArray(1, 2, 3), newArray(1, 0.6, 0.4));",
+			"Plot.show();",
+			"print(\"CURRENT \" + getTitle());",
+			"run(\"Predict LSR Image\", \"model=[" + Fixtures.model() + "] tile=64\");",
+			"if (isOpen(\"synth-000.classes\")) print(\"PREDICTED synth-000.png\");",
+			"if (isOpen(\"LSR loss test.classes\")) print(\"PREDICTED the plot\");", ""));
+		final ImageJProcess.Result r = ImageJProcess.headless(macro, null, 120);
+		assertTrue(r.printed("CURRENT LSR loss test"), "the plot is the current image:\n" + r.output());
+		assertTrue(r.printed("PREDICTED synth-000.png"), r.output());
+		assertFalse(r.printed("PREDICTED the plot"), r.output());
+	}
 }

@@ -15,6 +15,7 @@ import ij.gui.GenericDialog;
 
 import org.labelsr.LsrException;
 import org.labelsr.fiji.Choices;
+import org.labelsr.fiji.ImageInput;
 import org.scijava.ItemVisibility;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -85,7 +86,7 @@ final class CommandDialog {
 			gd.addNumericField(key, d, digits(d), 8, item.getLabel());
 		}
 		else if (t == ImagePlus.class) {
-			final ImagePlus current = WindowManager.getCurrentImage();
+			final ImagePlus current = ImageInput.preferred();
 			if (current == null) throw new LsrException("no image is open: open an RGB image first (e.g. File > Open Samples > LSR H&E Sample)");
 			gd.addImageChoice(key, current.getTitle());
 		}
@@ -127,7 +128,7 @@ final class CommandDialog {
 		final String options = Macro.getOptions();
 		final String title = options == null ? null : Macro.getValue(options, key, null);
 		if (title == null) {
-			final ImagePlus current = WindowManager.getCurrentImage();
+			final ImagePlus current = ImageInput.preferred();
 			if (current == null) throw new LsrException("no image is open");
 			return current;
 		}
