@@ -5,6 +5,8 @@ import java.util.Locale;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
+import org.tensorflow.TensorFlow;
+
 /**
  * Settings TensorFlow's native library reads from the process environment
  * once, when it loads: oneDNN's kernels (about twice as fast for training on
@@ -33,6 +35,12 @@ public final class TensorFlowRuntime {
 		catch (final LinkageError e) {
 			// no JNA or no libc: TensorFlow's defaults
 		}
+	}
+
+	/** TensorFlow's version, asked after {@link #init()}: asking loads the native library, which reads the settings then. */
+	public static String version() {
+		init();
+		return TensorFlow.version();
 	}
 
 	/** Whether oneDNN is requested for this process (as TensorFlow will read it). */

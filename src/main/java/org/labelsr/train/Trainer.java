@@ -17,11 +17,11 @@ import org.labelsr.data.Batch;
 import org.labelsr.label.LabelDensity;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.net.TensorFlowRuntime;
 import org.labelsr.net.TrainingGraph;
 import org.labelsr.net.UNetConfig;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.types.TFloat32;
 
@@ -116,7 +116,7 @@ public final class Trainer {
 		m.label_table = table.toCsv();
 		settings.record(m);
 		m.training.data = dataName;
-		m.training.tensorflow = TensorFlow.version();
+		m.training.tensorflow = TensorFlowRuntime.version();
 		return m;
 	}
 

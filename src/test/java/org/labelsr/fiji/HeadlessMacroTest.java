@@ -115,4 +115,15 @@ class HeadlessMacroTest {
 		assertTrue(r.printed("PREDICTED synth-000.png"), r.output());
 		assertFalse(r.printed("PREDICTED the plot"), r.output());
 	}
+
+	/** Fiji sets no TensorFlow variables: LabelSR sets them before TensorFlow loads, so its INFO lines stay off the terminal. */
+	@Test
+	void tensorFlowStaysQuietWithoutTheLaunchersVariables() throws Exception {
+		final Path model = Fixtures.fresh("quiet-model");
+		final ImageJProcess.Result r = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
+			"data=[" + Fixtures.data() + "] model=[" + model + "] steps=2 depth=2 filters=4 group_size=4", 180, List.of(), List.of(), ImageJProcess.dependencies(), false);
+		assertTrue(r.printed("LSR_Train: OK"), r.output());
+		assertFalse(r.output().contains("I tensorflow/"), r.output());
+		assertTrue(org.labelsr.net.ModelInfo.read(model).training.tensorflow.startsWith("2."), "the version is still recorded");
+	}
 }

@@ -96,6 +96,15 @@ final class ImageJProcess {
 	/** As above, with only {@code libraries} of LabelSR's dependencies on the class path. */
 	static Result headless(final Path macro, final String arg, final int seconds, final List<String> first, final List<String> jvmOptions, final List<String> libraries)
 		throws IOException, InterruptedException {
+		return headless(macro, arg, seconds, first, jvmOptions, libraries, true);
+	}
+
+	/**
+	 * As above; {@code tfEnvironment} false starts ImageJ without the
+	 * TensorFlow variables that the launcher and surefire set, as Fiji starts.
+	 */
+	static Result headless(final Path macro, final String arg, final int seconds, final List<String> first, final List<String> jvmOptions, final List<String> libraries,
+		final boolean tfEnvironment) throws IOException, InterruptedException {
 		final Path ijDir = Fixtures.ROOT.resolve("ij-headless");
 		Files.createDirectories(ijDir.resolve("plugins"));
 		// ImageJ reads plugins.config from plugins/; the patched, headless ImageJ loads the classes from the class path
@@ -112,7 +121,7 @@ final class ImageJProcess {
 		cmd.addAll(jvmOptions);
 		cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", ijDir.toString(), "-batch", macro.toString()));
 		if (arg != null) cmd.add(arg);
-		return run(cmd, Fixtures.ROOT.resolve("headless-" + macro.getFileName() + ".log"));
+		return run(cmd, Fixtures.ROOT.resolve("headless-" + macro.getFileName() + ".log"), tfEnvironment);
 	}
 
 	/**
@@ -134,17 +143,23 @@ final class ImageJProcess {
 		final List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", "" + seconds, "xvfb-run", "-a", "-s", "-screen 0 1600x1200x24", javaBin(), "-Xmx2g",
 			"-Djava.util.prefs.userRoot=" + Fixtures.ROOT.resolve("prefs"), "-Dplugins.dir=" + ijDir, "-Dij.dir=" + ijDir, "-cp", cp, mainClass));
 		cmd.addAll(args);
-		return run(cmd, Fixtures.ROOT.resolve("gui.log"));
+		return run(cmd, Fixtures.ROOT.resolve("gui.log"), true);
 	}
 
 	static boolean hasXvfb() {
 		return Stream.of(System.getenv("PATH").split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Paths.get(d, "xvfb-run")));
 	}
 
-	private static Result run(final List<String> cmd, final Path log) throws IOException, InterruptedException {
+	private static Result run(final List<String> cmd, final Path log, final boolean tfEnvironment) throws IOException, InterruptedException {
 		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		pb.environment().put("TF_ENABLE_ONEDNN_OPTS", "1");
+		if (tfEnvironment) {
+			pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+			pb.environment().put("TF_ENABLE_ONEDNN_OPTS", "1");
+		}
+		else {
+			pb.environment().remove("TF_CPP_MIN_LOG_LEVEL");
+			pb.environment().remove("TF_ENABLE_ONEDNN_OPTS");
+		}
 		final Process p = pb.start();
 		try (OutputStream in = p.getOutputStream()) {
 			// no standard input: a prompt must fail, not wait

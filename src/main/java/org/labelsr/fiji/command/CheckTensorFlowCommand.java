@@ -5,11 +5,11 @@ import ij.IJ;
 import org.labelsr.LsrException;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.TensorFlowCheck;
+import org.labelsr.net.TensorFlowRuntime;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.tensorflow.TensorFlow;
 
 /**
  * {@code run("Check LSR TensorFlow")}: whether LabelSR's TensorFlow can run
@@ -32,7 +32,7 @@ public final class CheckTensorFlowCommand extends LsrCommand {
 		final TensorFlowCheck.Report r = TensorFlowCheck.check(getClass().getClassLoader());
 		if (!r.ok()) throw new LsrException(r.problem());
 		// loading the native library is the part that crashes or fails when something is wrong
-		report = "TensorFlow " + TensorFlow.version() + " loaded from " + String.join(", ", r.jars());
+		report = "TensorFlow " + TensorFlowRuntime.version() + " loaded from " + String.join(", ", r.jars());
 		IJ.log(report);
 		progress.done(report);
 	}
