@@ -83,7 +83,10 @@ public final class UpdateSite {
 		}
 		for (final Path m : macros)
 			sources.put("macros/" + m.getFileName(), m);
-		final List<String> libNames = new ArrayList<>(sources.keySet()).subList(1, 1 + libraries.size());
+		// the plugin depends on the libraries of every platform only: the updater installs a dependency whatever its
+		// platform tag, and each computer needs one native, which the updater picks by tag (as Fiji's own natives)
+		final List<String> libNames = new ArrayList<>(sources.keySet()).subList(1, 1 + libraries.size()).stream()
+			.filter(n -> platformOf(n.substring(n.lastIndexOf('/') + 1)) == null).toList();
 		final List<SiteFile> release = new ArrayList<>();
 		int i = 0;
 		for (final Map.Entry<String, Path> e : sources.entrySet()) {
