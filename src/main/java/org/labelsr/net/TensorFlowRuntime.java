@@ -13,9 +13,11 @@ import org.tensorflow.TensorFlow;
  * AVX2 CPUs, where TensorFlow leaves them off) and a quieter log. Java cannot
  * set environment variables, and inside Fiji nobody sets them before the
  * JVM starts, so they are set here through the C library (with JNA, which
- * Fiji has), before TensorFlow is first touched. A value the user set
- * already is left alone. Without JNA (plain ImageJ) or on Windows (no
- * setenv) TensorFlow runs with its own defaults: slower, not wrong.
+ * Fiji has), before TensorFlow is first touched: setenv, or on Windows the
+ * Universal C Runtime's _putenv_s, which TensorFlow's DLLs read (not tested:
+ * this project is built on Linux). A value the user set already is left
+ * alone. Without JNA (plain ImageJ) TensorFlow runs with its own defaults:
+ * slower, and with its INFO lines on the terminal, not wrong.
  */
 public final class TensorFlowRuntime {
 
@@ -27,7 +29,6 @@ public final class TensorFlowRuntime {
 	public static synchronized void init() {
 		if (done) return;
 		done = true;
-		if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) return;
 		try {
 			LibC.setenv("TF_ENABLE_ONEDNN_OPTS", "1");
 			LibC.setenv("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -67,14 +68,24 @@ public final class TensorFlowRuntime {
 			String getenv(String name);
 		}
 
-		private static final C C = Native.load("c", C.class);
+		/** Windows' C runtime: no setenv, but _putenv_s (which always overwrites). */
+		interface Ucrt extends Library {
+			int _putenv_s(String name, String value);
+
+			String getenv(String name);
+		}
+
+		private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+		private static final C C = WINDOWS ? null : Native.load("c", C.class);
+		private static final Ucrt UCRT = WINDOWS ? Native.load("ucrtbase", Ucrt.class) : null;
 
 		static void setenv(final String name, final String value) {
-			C.setenv(name, value, 0);
+			if (!WINDOWS) C.setenv(name, value, 0);
+			else if (UCRT.getenv(name) == null) UCRT._putenv_s(name, value);
 		}
 
 		static String getenv(final String name) {
-			return C.getenv(name);
+			return WINDOWS ? UCRT.getenv(name) : C.getenv(name);
 		}
 	}
 }
