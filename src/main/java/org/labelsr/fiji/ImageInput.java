@@ -39,6 +39,19 @@ public final class ImageInput {
 		return current;
 	}
 
+	/**
+	 * {@code imp}, or when it is a plot (Fiji's own dialog offers the current
+	 * window, the loss curve after training) the image {@link #preferred()}
+	 * finds instead, with a warning; a plot is never what a model segments.
+	 */
+	public static ImagePlus notAPlot(final ImagePlus imp, final Progress progress) {
+		if (imp == null || !isPlot(imp)) return imp;
+		final ImagePlus other = preferred();
+		if (other == null || isPlot(other)) throw new LsrException("image '" + imp.getTitle() + "' is a plot: open the image to segment and choose it");
+		progress.warn("image '" + imp.getTitle() + "' is a plot; segmenting '" + other.getTitle() + "', the most recent image, instead");
+		return other;
+	}
+
 	private static boolean isPlot(final ImagePlus imp) {
 		return imp.getProperty(Plot.PROPERTY_KEY) != null || imp.getWindow() instanceof PlotWindow;
 	}

@@ -101,6 +101,7 @@ class HeadlessMacroTest {
 	/** After training the loss plot is the current window; Predict LSR Image without image= still takes the opened image, not the plot. */
 	@Test
 	void predictImageSkipsTheLossPlot() throws Exception {
+		final Path other = Files.copy(Fixtures.data().resolve("test").resolve("synth-000.png"), Fixtures.fresh("other").resolve("synth-001.png"));
 		final Path macro = Files.writeString(Fixtures.fresh("plot-first").resolve("plot-first.ijm"), String.join("\n",
 			"setBatchMode(true);",
 			"open(\"" + Fixtures.data().resolve("test").resolve("synth-000.png") + "\");",
@@ -109,11 +110,17 @@ class HeadlessMacroTest {
 			"print(\"CURRENT \" + getTitle());",
 			"run(\"Predict LSR Image\", \"model=[" + Fixtures.model() + "] tile=64\");",
 			"if (isOpen(\"synth-000.classes\")) print(\"PREDICTED synth-000.png\");",
-			"if (isOpen(\"LSR loss test.classes\")) print(\"PREDICTED the plot\");", ""));
+			"if (isOpen(\"LSR loss test.classes\")) print(\"PREDICTED the plot\");",
+			// the plot named, as Fiji's own dialog offers it by default: the image is segmented, with a warning
+			"close(\"synth-000.*\"); selectImage(\"LSR loss test\"); open(\"" + other + "\"); selectImage(\"LSR loss test\");",
+			"run(\"Predict LSR Image\", \"image=[LSR loss test] model=[" + Fixtures.model() + "] tile=64\");",
+			"if (isOpen(\"synth-001.classes\")) print(\"PREDICTED synth-001.png\");", ""));
 		final ImageJProcess.Result r = ImageJProcess.headless(macro, null, 120);
 		assertTrue(r.printed("CURRENT LSR loss test"), "the plot is the current image:\n" + r.output());
 		assertTrue(r.printed("PREDICTED synth-000.png"), r.output());
 		assertFalse(r.printed("PREDICTED the plot"), r.output());
+		assertTrue(r.printed("PREDICTED synth-001.png"), r.output());
+		assertTrue(r.output().contains("image 'LSR loss test' is a plot; segmenting 'synth-001.png', the most recent image, instead"), r.output());
 	}
 
 	/** Fiji sets no TensorFlow variables: LabelSR sets them before TensorFlow loads, so its INFO lines stay off the terminal. */

@@ -78,6 +78,7 @@ public final class PredictImageCommand extends LsrCommand {
 	@Override
 	protected void execute(final FijiProgress progress) {
 		final File modelDir = Inputs.folder(model, "model", "model folder");
+		image = ImageInput.notAPlot(image, progress);
 		final RgbImage rgb = ImageInput.rgb(image, progress);
 		final String base = stripExtension(image.getTitle());
 		try (Network net = Network.load(modelDir.toPath())) {
