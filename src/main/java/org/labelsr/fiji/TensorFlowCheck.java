@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.labelsr.LsrException;
+import org.labelsr.release.UpdateSite;
 
 /**
  * Finds out, before TensorFlow is touched, whether another plugin's
@@ -98,14 +98,12 @@ public final class TensorFlowCheck {
 		if (platform.equals("macosx-x86_64"))
 			return "TensorFlow Java 1.1 (TensorFlow 2.18), which LabelSR uses, has no native library for macOS on Intel processors: " + where
 				+ ". A Mac with Apple silicon, or Linux or Windows, can train and predict.";
-		if (List.of("linux-x86_64", "windows-x86_64", "macosx-arm64").contains(platform))
-			return "TensorFlow's native library for this computer (tensorflow-core-native-1.1.0-" + platform + ".jar, in Fiji.app/jars/" + UPDATER_FOLDERS.get(platform)
+		final String folder = UpdateSite.NATIVE_PLATFORMS.get(platform);
+		if (UpdateSite.PLATFORMS.contains(folder))
+			return "TensorFlow's native library for this computer (tensorflow-core-native-1.1.0-" + platform + ".jar, in Fiji.app/jars/" + folder
 				+ "/) is missing: reinstall it with Help > Update... (LabelSR update site)";
 		return "LabelSR has no TensorFlow native library for this computer (" + platform + "): " + where + ".";
 	}
-
-	/** The ImageJ updater's platform folders. */
-	private static final Map<String, String> UPDATER_FOLDERS = Map.of("linux-x86_64", "linux64", "windows-x86_64", "win64", "macosx-arm64", "macos-arm64");
 
 	/** Which jars (or folders) on the class path hold {@code resource}, in class path order. */
 	static List<String> jarsWith(final ClassLoader loader, final String resource) {

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class UpdateSite {
 		}
 		for (final Path m : macros)
 			sources.put("macros/" + m.getFileName(), m);
-		// the plugin depends on the libraries of every platform only: the updater installs a dependency whatever its
+		// the plugin depends on the platform-independent libraries only: the updater installs a dependency whatever its
 		// platform tag, and each computer needs one native, which the updater picks by tag (as Fiji's own natives)
 		final List<String> libNames = new ArrayList<>(sources.keySet()).subList(1, 1 + libraries.size()).stream()
 			.filter(n -> platformOf(n.substring(n.lastIndexOf('/') + 1)) == null).toList();
@@ -119,7 +120,7 @@ public final class UpdateSite {
 		final Map<String, String> m = new LinkedHashMap<>();
 		for (int k = 0; k < kv.length; k += 2)
 			m.put(kv[k], kv[k + 1]);
-		return java.util.Collections.unmodifiableMap(m);
+		return Collections.unmodifiableMap(m);
 	}
 
 	/**
