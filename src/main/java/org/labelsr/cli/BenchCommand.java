@@ -18,7 +18,7 @@ public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
 		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
-		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)",
+		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)",
 		"  --table-blocks: blocks per label labels.csv is measured on (default " + SynthSettings.DEFAULT_TABLE_BLOCKS + "); other values train in KIND-tableK/");
 
 	private BenchCommand() {}

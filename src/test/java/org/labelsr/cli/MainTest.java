@@ -86,4 +86,22 @@ class MainTest {
 		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4"));
 		assertTrue(!err.contains("ignored"), err);
 	}
+
+	@Test
+	void theReferenceCodeFormsTrainAreRecordedAndResumeAsTheyWere(@TempDir final Path tmp) {
+		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--lambda", "1", "--intra-form", "malkin-code", "--divergence", "zhao-code",
+			"--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		final org.labelsr.net.ModelInfo.Training t = org.labelsr.net.ModelInfo.read(Path.of(model)).training;
+		assertEquals("malkin-code", t.intra_form);
+		assertEquals("zhao-code", t.divergence);
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "3"));
+		assertTrue(!err.contains("ignored"), err);
+		assertEquals("malkin-code", org.labelsr.net.ModelInfo.read(Path.of(model)).training.intra_form);
+		final String floored = tmp.resolve("f").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--log-floor", "0.03", "--out", floored, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		assertEquals(0.03, org.labelsr.net.ModelInfo.read(Path.of(floored)).training.log_floor);
+		assertEquals(1, run("train", "--data", data, "--loss", "intra", "--log-floor", "0.03", "--out", tmp.resolve("n").toString(), "--steps", "2"));
+		assertTrue(err.contains("--log-floor") && err.contains("log floor belongs to the group divergences"), err);
+	}
 }
