@@ -105,6 +105,18 @@ class VariantTest {
 	}
 
 	@Test
+	void aRealTissueRunTakesItsCountsFromItsDataAndTrainsAsTheSyntheticOnes() {
+		final BenchConfig t = BenchConfig.tissue("bcss-1015-to-1019", true, List.of("intra"), 6, 2, 9, 512, 32, 101, 12);
+		assertTrue(!t.synthetic() && BenchConfig.quick("hne", List.of("intra")).synthetic());
+		assertEquals("bcss-1015-to-1019-quick", t.folder(true));
+		assertEquals(List.of(6, 2, 9), List.of(t.trainImages(), t.valImages(), t.testImages()));
+		final BenchConfig q = BenchConfig.quick("hne", List.of("intra"));
+		assertEquals(List.of(q.steps(), q.validateEvery()), List.of(t.steps(), t.validateEvery()));
+		assertEquals(q.seeds(), t.seeds());
+		assertEquals(BenchConfig.full("hne", List.of("intra")).learningRates(), BenchConfig.tissue("x", false, List.of("intra"), 1, 1, 1, 512, 32, 1, 12).learningRates());
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup);

@@ -56,6 +56,8 @@ class MainTest {
 		assertTrue(err.contains("--seeds") && err.contains("1,2,2"), err);
 		assertEquals(1, run("bench", "--kind", "glands", "--learning-rates", "1e-3,fast", "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("--learning-rates must be positive numbers") && err.contains("1e-3,fast"), err);
+		assertEquals(1, run("bench", "--kind", "bcss", "--regions", tmp.resolve("no-regions").toString(), "--out", tmp.resolve("b").toString()));
+		assertTrue(err.contains("no-regions") && err.contains("img_NAME.jpg"), err);
 		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.toString(), "--out", tmp.resolve("o").toString()));
 		assertTrue(err.contains("no PNG or TIFF") || err.contains("model.json"), err);
 	}
