@@ -1,7 +1,5 @@
 package org.labelsr.data.tissue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,11 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.ItemFolders;
 import org.labelsr.data.synth.ContextLabeler;
 import org.labelsr.data.synth.SynthGenerator;
 import org.labelsr.io.AtomicFiles;
@@ -62,7 +60,10 @@ public final class TissueDataSetWriter {
 		final List<Tile> fit = new ArrayList<>(), validation = new ArrayList<>();
 		for (int i = 0; i < trainTiles.size(); i++)
 			(held.contains(i) ? validation : fit).add(trainTiles.get(i));
-		refuseForeignFiles(out, fit, validation, testTiles);
+		final List<String> heldNames = new ArrayList<>();
+		validation.forEach(t -> heldNames.add(VALIDATION + t.name()));
+		testTiles.forEach(t -> heldNames.add(TEST + t.name()));
+		ItemFolders.refuseOthers(out, fit.stream().map(Tile::name).toList(), heldNames, "real-tissue data set; write to an empty folder (or one made from the same regions and settings)");
 
 		final long total = trainTiles.size() + testTiles.size();
 		long done = 0;
@@ -154,38 +155,6 @@ public final class TissueDataSetWriter {
 	private static void step(final Progress progress, final long done, final long total, final String message) {
 		if (progress.cancelled()) throw new LsrException("real-tissue data set cancelled; " + done + " of " + total + " tiles were written");
 		progress.step(done, total, message);
-	}
-
-	/** Overwriting the same data set is fine; other files would mix into it. */
-	private static void refuseForeignFiles(final Path out, final List<Tile> fit, final List<Tile> validation, final List<Tile> test) {
-		check(out, Set.of("labels.csv", DataSet.LABEL_ESTIMATES, "README.txt", "train", "test"));
-		check(out.resolve("train"), files(fit.stream().map(Tile::name).toList()));
-		final List<String> held = new ArrayList<>();
-		validation.forEach(t -> held.add(VALIDATION + t.name()));
-		test.forEach(t -> held.add(TEST + t.name()));
-		check(out.resolve("test"), files(held));
-	}
-
-	private static Set<String> files(final List<String> names) {
-		final Set<String> out = new HashSet<>();
-		for (final String n : names)
-			for (final String ext : new String[] { ".png", ".labels.png", ".truth.png" })
-				out.add(n + ext);
-		return out;
-	}
-
-	private static void check(final Path dir, final Set<String> allowed) {
-		if (!Files.isDirectory(dir)) return;
-		try (Stream<Path> s = Files.list(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted()::iterator) {
-				final String name = p.getFileName().toString();
-				if (name.startsWith(".") || allowed.contains(name)) continue;
-				throw LsrException.at(p, "is in the output folder but not part of this real-tissue data set; write to an empty folder (or one made from the same regions and settings)");
-			}
-		}
-		catch (final IOException e) {
-			throw LsrException.at(dir, "cannot list: " + e.getMessage());
-		}
 	}
 
 	private static String readme(final List<RegionFiles> train, final RegionFiles test, final TissueSettings s, final LabelTable table, final long[] counts,
