@@ -2,7 +2,9 @@ package org.labelsr.bioimageio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -30,6 +32,9 @@ public final class RdfSchema {
 	private RdfSchema() {}
 
 	private static synchronized Schema schema() {
+		// the validator logs through SLF4J, which warns on standard error when no logger is bound (the command line);
+		// Fiji binds one. Errors still show.
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
 		if (schema == null) try (InputStream in = RdfSchema.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the jar");
 			schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
@@ -40,10 +45,21 @@ public final class RdfSchema {
 		return schema;
 	}
 
-	/** What the schema finds wrong with a description, one line each (empty when it validates). */
+	/**
+	 * What the schema finds wrong with a description, one short line per place
+	 * (empty when it validates): the alternatives of an {@code anyOf} each
+	 * report the same place, and an enumeration (the licences) would list
+	 * hundreds of values.
+	 */
 	public static List<String> problems(final JsonNode rdf) {
-		final List<Error> errors = schema().validate(rdf);
-		return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).distinct().toList();
+		final Map<String, String> byPlace = new LinkedHashMap<>();
+		for (final Error e : schema().validate(rdf)) {
+			final String place = e.getInstanceLocation().toString();
+			final String what = "enum".equals(e.getKeyword()) ? "'" + e.getInstanceNode().asText() + "' is not one of the values the schema allows"
+				: e.getMessage().startsWith(place + ": ") ? e.getMessage().substring(place.length() + 2) : e.getMessage();
+			byPlace.putIfAbsent(place, place + ": " + (what.length() > 200 ? what.substring(0, 200) + "..." : what));
+		}
+		return List.copyOf(byPlace.values());
 	}
 
 	/** Refuses a description that does not validate, naming the first problems. */
