@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,9 @@ import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
+import org.labelsr.io.Zips;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.net.ModelPackage;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.tensorflow.TensorFlow;
@@ -27,7 +26,7 @@ import org.tensorflow.TensorFlow;
  * Exports a LabelSR model folder as a bioimage.io model package (a zip:
  * rdf.yaml, the SavedModel zip, test tensors, cover, documentation). The
  * description must validate against the official schema, and the package
- * is read back through {@link PackageReader} and must reproduce its own test
+ * is read back through {@link ModelPackage} and must reproduce its own test
  * output before it is renamed into place: a package that fails either check
  * is never written.
  */
@@ -45,7 +44,7 @@ public final class PackageWriter {
 
 	/** Null when cancelled (nothing written). */
 	public static Result export(final Path modelDir, final Path out, final ExportSettings s, final Progress progress) {
-		if (PackageReader.isPackage(modelDir)) throw LsrException.at(modelDir, "already a bioimage.io package; export takes a LabelSR model folder");
+		if (ModelPackage.isPackage(modelDir)) throw LsrException.at(modelDir, "already a bioimage.io package; export takes a LabelSR model folder");
 		if (!out.getFileName().toString().endsWith(".zip")) throw LsrException.at(out, "a bioimage.io package is a .zip file: name the output NAME.zip");
 		AtomicFiles.checkWritableFolder(out.toAbsolutePath().getParent());
 		final Path staging;
@@ -93,7 +92,7 @@ public final class PackageWriter {
 		writeCover(files.resolve(Rdf.COVER), tile.cover());
 		final Map<String, String> sha = new LinkedHashMap<>();
 		for (final String f : List.of(Rdf.WEIGHTS, Rdf.TEST_INPUT, Rdf.TEST_OUTPUT))
-			sha.put(f, sha256(Files.readAllBytes(files.resolve(f))));
+			sha.put(f, ModelPackage.sha256(Files.readAllBytes(files.resolve(f))));
 		final ObjectNode rdf = Rdf.describe(info, s, sha, TensorFlow.version());
 		Files.writeString(files.resolve(Rdf.DOCUMENTATION), Documentation.of(info, s, rdf.path("description").asText(), tile.side()), StandardCharsets.UTF_8);
 		progress.step(3, STEPS, "checking the description against the bioimage.io schema");
@@ -143,15 +142,6 @@ public final class PackageWriter {
 					half.argb[y * half.width + x] = c.argb[2 * y * c.width + 2 * x];
 			c = half;
 			Images.writeRgb(file, c);
-		}
-	}
-
-	static String sha256(final byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import org.labelsr.LsrException;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.net.ModelPackage;
 import org.labelsr.net.UNet;
 
 /**
@@ -31,12 +31,10 @@ import org.labelsr.net.UNet;
  */
 final class Rdf {
 
-	static final String FILE = "rdf.yaml";
+	static final String FILE = ModelPackage.DESCRIPTION;
 	static final String WEIGHTS = "tf_saved_model_bundle.zip", TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
-	/** Where LabelSR's own model description sits in {@code config}. */
-	static final String CONFIG_KEY = "labelsr";
 
-	static final YAMLMapper YAML = new YAMLMapper();
+	private static final YAMLMapper YAML = new YAMLMapper();
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -66,7 +64,7 @@ final class Rdf {
 		final ObjectNode config = rdf.putObject("config");
 		config.putObject("bioimageio").put("architecture_type", "U-Net").put("task", "semantic segmentation").put("modality", "brightfield RGB (e.g. H&E)");
 		try {
-			config.set(CONFIG_KEY, JSON.readTree(info.toJson()));
+			config.set(ModelPackage.CONFIG_KEY, JSON.readTree(info.toJson()));
 		}
 		catch (final JsonProcessingException e) {
 			throw new IllegalStateException("model.json does not parse as JSON", e);
@@ -142,13 +140,6 @@ final class Rdf {
 	}
 
 	static JsonNode parse(final byte[] yaml, final String where) {
-		try {
-			final JsonNode n = YAML.readTree(yaml);
-			if (n == null || !n.isObject()) throw new LsrException(where + ": not a bioimage.io description (no YAML mapping)");
-			return n;
-		}
-		catch (final java.io.IOException e) {
-			throw new LsrException(where + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
-		}
+		return ModelPackage.parse(yaml, where);
 	}
 }

@@ -7,7 +7,7 @@ import net.imglib2.view.Views;
 
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
-import org.labelsr.slide.ClassColours;
+import org.labelsr.output.ClassColours;
 
 /**
  * The test tensors of a package: a square tile from the centre of a real

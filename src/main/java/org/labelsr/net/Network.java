@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
-import org.labelsr.bioimageio.PackageReader;
 import org.labelsr.io.AtomicFiles;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -39,9 +38,9 @@ public final class Network implements AutoCloseable {
 	 * graph while loading it.
 	 */
 	public static Network load(final Path modelDir) {
-		if (!PackageReader.isPackage(modelDir)) return loadFolder(modelDir);
+		if (!ModelPackage.isPackage(modelDir)) return loadFolder(modelDir);
 		// a bioimage.io package LabelSR exported: its network unpacked to a temporary model folder, checked and loaded like any
-		final Path unpacked = PackageReader.unpack(modelDir);
+		final Path unpacked = ModelPackage.unpack(modelDir);
 		try {
 			return loadFolder(unpacked);
 		}

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.labelsr.io.Zips;
 import org.labelsr.cli.Main;
 import org.labelsr.io.Images;
 

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.labelsr.net.ModelPackage;
+import org.labelsr.io.Zips;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.net.ModelInfo;
@@ -44,7 +46,7 @@ class PackageExportTest {
 			final JsonNode f = rdf.at(pointer);
 			final byte[] bytes = Zips.entry(zip, f.get("source").asText());
 			assertNotNull(bytes, pointer + " names a file the zip lacks");
-			assertEquals(f.get("sha256").asText(), PackageWriter.sha256(bytes), pointer);
+			assertEquals(f.get("sha256").asText(), ModelPackage.sha256(bytes), pointer);
 		}
 
 		final ModelInfo info = ModelInfo.read(Exports.model());

@@ -20,6 +20,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
+import org.labelsr.io.Zips;
 
 /**
  * The exported SavedModel in the runtime other tools use: JDLL (deepImageJ

@@ -1,4 +1,4 @@
-package org.labelsr.bioimageio;
+package org.labelsr.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,19 +15,21 @@ import java.util.zip.ZipOutputStream;
 import org.labelsr.LsrException;
 
 /**
- * The zips of a package: the package itself and the SavedModel inside it.
- * Reading is careful because a package may come from anyone: entries may
- * not leave the target folder, and their sizes are capped.
+ * Zips written and read, such as bioimage.io model packages and the
+ * SavedModel inside them. Reading is careful because a zip may come from
+ * anyone: entries may not leave the target folder, and sizes are capped.
  */
-final class Zips {
+public final class Zips {
 
 	/** More than any LabelSR network's weights; a zip that unpacks to more is refused. */
-	static final long MAX_UNPACKED = 4L << 30;
+	public static final long MAX_UNPACKED = 4L << 30;
+	/** What one entry read into memory may hold. */
+	private static final int MAX_ENTRY = 1 << 30;
 
 	private Zips() {}
 
 	/** Every file under {@code dir}, paths relative to it with '/', in name order. */
-	static void zipFolder(final Path dir, final OutputStream out) throws IOException {
+	public static void zipFolder(final Path dir, final OutputStream out) throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
 			for (final Path f : files.filter(Files::isRegularFile).sorted().toList()) {
 				zip.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
@@ -38,7 +40,7 @@ final class Zips {
 	}
 
 	/** The named files of {@code dir} at the zip's root, in the order given. */
-	static void zipFiles(final Path dir, final List<String> names, final OutputStream out) throws IOException {
+	public static void zipFiles(final Path dir, final List<String> names, final OutputStream out) throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (final String name : names) {
 				zip.putNextEntry(new ZipEntry(name));
@@ -49,7 +51,7 @@ final class Zips {
 	}
 
 	/** Unpacks into {@code dir} (which must exist); {@code what} names the zip in messages. */
-	static void unzip(final InputStream in, final Path dir, final String what) throws IOException {
+	public static void unzip(final InputStream in, final Path dir, final String what) throws IOException {
 		final Path root = dir.toAbsolutePath().normalize();
 		long total = 0;
 		try (ZipInputStream zip = new ZipInputStream(in)) {
@@ -74,14 +76,14 @@ final class Zips {
 	}
 
 	/** One entry's bytes, or null if the zip has no such entry. */
-	static byte[] entry(final Path zipFile, final String name) throws IOException {
+	public static byte[] entry(final Path zipFile, final String name) throws IOException {
 		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
 			for (ZipEntry e; (e = zip.getNextEntry()) != null;)
 				if (e.getName().equals(name)) {
 					final ByteArrayOutputStream out = new ByteArrayOutputStream();
 					final byte[] buf = new byte[1 << 16];
 					for (int n; (n = zip.read(buf)) > 0;) {
-						if (out.size() + n > MAX_UNPACKED) throw new LsrException(zipFile + ": entry " + name + " is too large");
+						if (out.size() + n > MAX_ENTRY) throw new LsrException(zipFile + ": entry " + name + " is too large");
 						out.write(buf, 0, n);
 					}
 					return out.toByteArray();
