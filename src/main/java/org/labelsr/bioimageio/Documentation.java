@@ -25,8 +25,9 @@ final class Documentation {
 	static String of(final ModelInfo info, final ExportSettings s, final String description, final int testTile) {
 		final StringBuilder md = new StringBuilder();
 		md.append("# ").append(s.name()).append("\n\n").append(description).append("\n\n");
-		md.append("Made with LabelSR (label super-resolution for Fiji): the network learned pixel classes from block-level labels, ")
-			.append("blocks of ").append(info.block_size).append(" px labelled with how much of each class a pathologist saw in them.\n\n");
+		md.append("Made with LabelSR (label super-resolution for Fiji): the network learned pixel classes from block-level labels. ")
+			.append("Each block of ").append(info.block_size).append(" px carried a label, and each label stands for a distribution of class fractions ")
+			.append("(the label table below), not for one class.\n\n");
 		md.append("## Classes\n\n| channel | class |\n|---|---|\n");
 		for (int c = 0; c < info.classes.size(); c++)
 			md.append("| ").append(c).append(" | ").append(info.classes.get(c)).append(" |\n");

@@ -16,14 +16,19 @@ import org.labelsr.output.ClassColours;
  */
 record TestTile(int side, int classes, RgbImage rgb, float[] input, float[] output) {
 
-	/** The side a test tile gets: 256 px, or the smallest tile with a core if that is larger. */
-	static int side(final int multiple, final int halo) {
-		final int least = 2 * halo + multiple, side = Math.max(least, 256);
+	/**
+	 * The side a test tile gets: 256 px, less in a smaller image, but never
+	 * less than the smallest tile that has a core (mirrored where the image
+	 * is smaller still); always a multiple of the network's.
+	 */
+	static int side(final int multiple, final int halo, final int width, final int height) {
+		final int fits = Math.min(256, Math.min(width, height)) / multiple * multiple;
+		final int side = Math.max(2 * halo + multiple, fits);
 		return (side + multiple - 1) / multiple * multiple;
 	}
 
 	static TestTile of(final Network net, final RgbImage image) {
-		final int side = side(net.info.multiple, net.info.halo);
+		final int side = side(net.info.multiple, net.info.halo, image.width, image.height);
 		final long x0 = (image.width - side) / 2, y0 = (image.height - side) / 2;
 		final Cursor<ARGBType> c = Views.flatIterable(Views.interval(Views.extendMirrorSingle(image.asImg()),
 			new FinalInterval(new long[] { x0, y0 }, new long[] { x0 + side - 1, y0 + side - 1 }))).cursor();

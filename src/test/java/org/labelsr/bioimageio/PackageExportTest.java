@@ -50,7 +50,10 @@ class PackageExportTest {
 		}
 
 		final ModelInfo info = ModelInfo.read(Exports.model());
-		final int side = TestTile.side(info.multiple, info.halo);
+		final int side = TestTile.side(info.multiple, info.halo, 128, 128);
+		assertEquals(128, side, "a 128 px image gives a tile of its size");
+		assertEquals(256, TestTile.side(info.multiple, info.halo, 1000, 700));
+		assertEquals(136, TestTile.side(8, 64, 100, 100), "depth 3: the smallest tile with a core, mirrored");
 		assertEquals(info.multiple, rdf.at("/inputs/0/axes/1/size/step").asInt());
 		assertEquals(2 * info.halo + info.multiple, rdf.at("/inputs/0/axes/1/size/min").asInt());
 		assertEquals(info.halo, rdf.at("/outputs/0/axes/2/halo").asInt());
