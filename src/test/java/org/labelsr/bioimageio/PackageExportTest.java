@@ -114,6 +114,28 @@ class PackageExportTest {
 	}
 
 	@Test
+	void weightsThatWouldUnpackOutsideTheirFolderAreRefused() throws IOException {
+		final Path dir = Exports.fresh("zip-slip"), pkg = Files.createDirectories(dir.resolve("package"));
+		try (var in = Files.newInputStream(Exports.exported().file())) {
+			Zips.unzip(in, pkg, "package");
+		}
+		final java.io.ByteArrayOutputStream evil = new java.io.ByteArrayOutputStream();
+		try (var zip = new java.util.zip.ZipOutputStream(evil)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("../../escaped.txt"));
+			zip.write("outside".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		final String oldSha = ModelPackage.sha256(Files.readAllBytes(pkg.resolve(Rdf.WEIGHTS)));
+		Files.write(pkg.resolve(Rdf.WEIGHTS), evil.toByteArray());
+		Files.writeString(pkg.resolve(Rdf.FILE), Files.readString(pkg.resolve(Rdf.FILE)).replace(oldSha, ModelPackage.sha256(evil.toByteArray())));
+		final String m = assertThrows(LsrException.class, () -> Network.load(pkg)).getMessage();
+		assertTrue(m.contains("refusing the zip entry '../../escaped.txt', which points outside the package"), m);
+		// the weights unpack into a new folder under the temporary directory: two levels up is its parent
+		final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+		assertFalse(Files.exists(tmp.resolve("escaped.txt")) || tmp.getParent() != null && Files.exists(tmp.getParent().resolve("escaped.txt")));
+	}
+
+	@Test
 	void aChangedWeightsFileIsRefused() throws IOException {
 		final Path dir = Exports.fresh("tampered");
 		try (var in = Files.newInputStream(Exports.exported().file())) {
