@@ -17,6 +17,11 @@ public record ExportSettings(String name, String description, List<String> autho
 
 	public static final String DEFAULT_LICENSE = "CC-BY-4.0";
 
+	/** Authors are written "A; B" and tags "a, b" in every adapter: the items of such a list, blanks left out. */
+	public static List<String> split(final String list, final String separator) {
+		return list == null ? List.of() : java.util.Arrays.stream(list.split(java.util.regex.Pattern.quote(separator))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+	}
+
 	/** The same settings with a name where none was given. */
 	ExportSettings named(final List<String> classes) {
 		return name != null ? this : new ExportSettings("LabelSR " + String.join(" and ", classes), description, authors, license, tags, image, scores);

@@ -1,13 +1,12 @@
 package org.labelsr.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.labelsr.bioimageio.ExportSettings;
 import org.labelsr.bioimageio.PackageWriter;
+import org.labelsr.bioimageio.RdfSchema;
 
 /**
  * {@code ./lsr export --model MODEL_DIR --out NAME.zip [--name TEXT] [--description TEXT] [--authors "A; B"]
@@ -33,16 +32,12 @@ public final class ExportCommand {
 		}
 		final Path model = a.path("--model"), out = a.path("--out");
 		final ExportSettings s = new ExportSettings(a.string("--name", null), a.string("--description", null),
-			split(a.string("--authors", System.getProperty("user.name")), ";"), a.string("--license", ExportSettings.DEFAULT_LICENSE),
-			split(a.string("--tags", ""), ","), a.has("--image") ? a.path("--image") : null, a.has("--scores") ? a.path("--scores") : null);
+			ExportSettings.split(a.string("--authors", System.getProperty("user.name")), ";"), a.string("--license", ExportSettings.DEFAULT_LICENSE),
+			ExportSettings.split(a.string("--tags", ""), ","), a.has("--image") ? a.path("--image") : null, a.has("--scores") ? a.path("--scores") : null);
 		final PackageWriter.Result r = PackageWriter.export(model, out, s, new TerminalProgress(System.out, "export: ", 2000));
 		if (r == null) return 130;
 		System.out.println(String.format(Locale.ROOT, "export: %s written, %.1f MB, valid bioimage.io model %s; read back, its test tile matches within %.1g",
-			r.file(), r.bytes() / 1e6, org.labelsr.bioimageio.RdfSchema.FORMAT_VERSION, r.readBackDifference()));
+			r.file(), r.bytes() / 1e6, RdfSchema.FORMAT_VERSION, r.readBackDifference()));
 		return 0;
-	}
-
-	private static List<String> split(final String list, final String separator) {
-		return Arrays.stream(list.split(separator)).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 }

@@ -1,7 +1,6 @@
 package org.labelsr.fiji.command;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,9 +66,9 @@ public final class ExportModelCommand extends LsrCommand {
 	protected void execute(final FijiProgress progress) {
 		final File dir = Inputs.folder(model, "model", "model folder");
 		final File zip = Inputs.required(out, "out", "package to write");
-		final List<String> who = split(authors == null || authors.isBlank() ? System.getProperty("user.name") : authors, ";");
+		final List<String> who = ExportSettings.split(authors == null || authors.isBlank() ? System.getProperty("user.name") : authors, ";");
 		final ExportSettings s = new ExportSettings(blank(name) ? null : name, blank(description) ? null : description, who,
-			blank(license) ? ExportSettings.DEFAULT_LICENSE : license.strip(), split(tags == null ? "" : tags, ","),
+			blank(license) ? ExportSettings.DEFAULT_LICENSE : license.strip(), ExportSettings.split(tags, ","),
 			Inputs.given(image) ? Inputs.file(image, "image", "image for the test tile").toPath() : null,
 			Inputs.given(scores) ? Inputs.file(scores, "scores", "evaluation JSON").toPath() : null);
 		final PackageWriter.Result r = PackageWriter.export(dir.toPath(), zip.toPath(), s, progress);
@@ -79,9 +78,5 @@ public final class ExportModelCommand extends LsrCommand {
 
 	private static boolean blank(final String s) {
 		return s == null || s.isBlank();
-	}
-
-	private static List<String> split(final String list, final String separator) {
-		return Arrays.stream(list.split(separator)).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 }
