@@ -45,7 +45,8 @@ public final class Network implements AutoCloseable {
 			return loadFolder(unpacked);
 		}
 		catch (final LsrException e) {
-			throw LsrException.at(modelDir, "the package's network: " + e.getMessage());
+			// the temporary folder means nothing to the user: name the files as the package holds them
+			throw LsrException.at(modelDir, "the package's network: " + e.getMessage().replace(unpacked + java.io.File.separator, "").replace(unpacked.toString(), "SavedModel"));
 		}
 		finally {
 			try {

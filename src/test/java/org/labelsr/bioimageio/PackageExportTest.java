@@ -135,6 +135,26 @@ class PackageExportTest {
 		assertFalse(Files.exists(tmp.resolve("escaped.txt")) || tmp.getParent() != null && Files.exists(tmp.getParent().resolve("escaped.txt")));
 	}
 
+	/** The package's SavedModel meets the same checks as a model folder (here: a second graph file TensorFlow could load instead). */
+	@Test
+	void thePackagesNetworkPassesTheModelFolderChecks() throws IOException {
+		final Path dir = Exports.fresh("guarded"), pkg = Files.createDirectories(dir.resolve("package")), weights = Files.createDirectories(dir.resolve("weights"));
+		try (var in = Files.newInputStream(Exports.exported().file())) {
+			Zips.unzip(in, pkg, "package");
+		}
+		try (var in = Files.newInputStream(pkg.resolve(Rdf.WEIGHTS))) {
+			Zips.unzip(in, weights, "weights");
+		}
+		Files.writeString(weights.resolve("saved_model.pbtxt"), "meta_graphs {}\n");
+		final String oldSha = ModelPackage.sha256(Files.readAllBytes(pkg.resolve(Rdf.WEIGHTS)));
+		try (var o = Files.newOutputStream(pkg.resolve(Rdf.WEIGHTS))) {
+			Zips.zipFolder(weights, o);
+		}
+		Files.writeString(pkg.resolve(Rdf.FILE), Files.readString(pkg.resolve(Rdf.FILE)).replace(oldSha, ModelPackage.sha256(Files.readAllBytes(pkg.resolve(Rdf.WEIGHTS)))));
+		final String m = assertThrows(LsrException.class, () -> Network.load(pkg)).getMessage();
+		assertEquals(pkg + ": the package's network: SavedModel: holds saved_model.pbtxt besides saved_model.pb; TensorFlow could load it instead of the graph LabelSR checks, so the model is refused (remove it)", m);
+	}
+
 	@Test
 	void aChangedWeightsFileIsRefused() throws IOException {
 		final Path dir = Exports.fresh("tampered");
