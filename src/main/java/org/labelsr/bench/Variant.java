@@ -6,6 +6,8 @@ import org.labelsr.LsrException;
 import org.labelsr.data.LabelDraw;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
@@ -14,7 +16,8 @@ import org.labelsr.train.TrainingSettings;
 /**
  * One trained method of the benchmark: a loss with its named options, written
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
- * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
+ * Keys: div (kl, coincidence, w2, zhao-code, zhao-code-kl), lambda, rho, intra (the intra term's form:
+ * paper or malkin-code), floor (the log floor of kl, coincidence and w2), K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
  * U-Net's levels), context (pixels of image around a training block) and
  * draw (how batches draw labels: proportional or balanced; by default the
@@ -32,6 +35,8 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		final String[] parts = spec.trim().split(":", 2);
 		final LossKind kind = LossKind.parse(parts[0]);
 		Divergence div = Divergence.KL;
+		IntraForm intra = IntraForm.PAPER;
+		double floor = LossOps.EPS;
 		double lambda = 0, rho = LabelTable.DEFAULT_RHO_MIN, lr = Double.NaN, beta = LossSpec.defaultLogitPenalty(kind);
 		int k = 15, g = 2;
 		String schedule = "constant";
@@ -48,6 +53,8 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "div" -> div = Divergence.parse(v);
 					case "lambda" -> lambda = Double.parseDouble(v);
 					case "rho" -> rho = Double.parseDouble(v);
+					case "intra" -> intra = IntraForm.parse(v);
+					case "floor" -> floor = Double.parseDouble(v);
 					case "K" -> k = Integer.parseInt(v);
 					case "G" -> g = Integer.parseInt(v);
 					case "lr" -> lr = Double.parseDouble(v);
@@ -60,7 +67,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "draw" -> draw = LabelDraw.parse(v);
 					case "refine" -> refine = Double.parseDouble(v);
 					case "rounds" -> rounds = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
 				}
 			}
 			catch (final NumberFormatException e) {
@@ -69,7 +76,14 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		}
 		if (rounds < 1 || rounds > 1 && Double.isNaN(refine)) throw new LsrException("bench: rounds= in '" + spec + "' counts refinements: at least 1, and with refine=K");
 		if (!Double.isNaN(refine) && kind == LossKind.SUPERVISED) throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
-		return new Variant(spec.trim(), new LossSpec(kind, div, lambda, rho, beta), k, g, lr, schedule, warmup, steps, depth, context, draw, refine, rounds);
+		final LossSpec loss;
+		try {
+			loss = new LossSpec(kind, div, lambda, rho, beta, intra, floor);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new LsrException("bench: " + e.getMessage() + " in '" + spec + "'");
+		}
+		return new Variant(spec.trim(), loss, k, g, lr, schedule, warmup, steps, depth, context, draw, refine, rounds);
 	}
 
 	/** Whether this method is two rounds, the second trained on the first's guided predictions. */

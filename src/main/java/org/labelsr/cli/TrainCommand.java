@@ -10,6 +10,8 @@ import org.labelsr.Progress;
 import org.labelsr.data.LabelDraw;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
@@ -25,7 +27,8 @@ public final class TrainCommand {
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",
+		"                 [--divergence kl|coincidence|w2|zhao-code|zhao-code-kl] [--lambda L] [--rho-min R] [--logit-penalty B]",
+		"                 [--intra-form paper|malkin-code] [--log-floor F]",
 		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
 		"                 [--checkpoint-every N] [--resume]",
 		"   or: lsr train --data DATASET --refine FIRST_MODEL [--guide K] [--no-flips] --out MODEL_DIR [options above]",
@@ -35,7 +38,7 @@ public final class TrainCommand {
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
 		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -78,10 +81,11 @@ public final class TrainCommand {
 		final LossSpec loss;
 		try {
 			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN),
-				a.number("--logit-penalty", LossSpec.defaultLogitPenalty(kind)));
+				a.number("--logit-penalty", LossSpec.defaultLogitPenalty(kind)), IntraForm.parse(a.string("--intra-form", IntraForm.PAPER.id)),
+				a.number("--log-floor", LossOps.EPS));
 		}
 		catch (final IllegalArgumentException e) {
-			throw a.fail("--lambda, --rho-min or --logit-penalty: " + e.getMessage());
+			throw a.fail("--lambda, --rho-min, --logit-penalty, --intra-form or --log-floor: " + e.getMessage());
 		}
 		final TrainingSettings s = new TrainingSettings(loss);
 		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));
