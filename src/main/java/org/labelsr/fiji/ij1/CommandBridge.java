@@ -19,7 +19,9 @@ public final class CommandBridge implements PlugIn {
 
 	/** What LabelSR needs from Fiji beyond ImageJ 1.x and its update site: a class of each library. */
 	private static final String[][] FROM_FIJI = { { "scijava-common", "org.scijava.Context" }, { "parsington", "org.scijava.parsington.ExpressionParser" },
-		{ "imglib2", "net.imglib2.img.array.ArrayImgs" }, { "gson", "com.google.gson.Gson" } };
+		{ "imglib2", "net.imglib2.img.array.ArrayImgs" }, { "gson", "com.google.gson.Gson" }, { "jackson-core", "com.fasterxml.jackson.core.JsonFactory" },
+		{ "jackson-databind", "com.fasterxml.jackson.databind.ObjectMapper" }, { "jackson-annotations", "com.fasterxml.jackson.annotation.JsonProperty" },
+		{ "slf4j-api", "org.slf4j.Logger" } };
 
 	@Override
 	public void run(final String commandClass) {
