@@ -78,6 +78,7 @@ class UpdateSiteTest {
 			}
 			assertEquals(List.of(), UpdateSite.verify(site));
 			platformsAreComplete(db1);
+			validAgainstItsDtd(site.resolve("db.xml.gz"));
 			for (final String f : installed.keySet())
 				assertEquals(Status.INSTALLED, status(db1, f, installed.get(f)), f);
 
@@ -110,6 +111,7 @@ class UpdateSiteTest {
 			}
 			assertEquals(List.of(), UpdateSite.verify(site));
 			platformsAreComplete(db2);
+			validAgainstItsDtd(site.resolve("db.xml.gz"));
 
 			// release 1 installed, checked against release 2's database
 			for (final Map.Entry<String, Path> e : installed.entrySet()) {
@@ -158,6 +160,23 @@ class UpdateSiteTest {
 			assertTrue(db.stream().anyMatch(f -> f.filename().matches("jars/" + a + "-[\\d.]+\\.jar") && f.platforms().isEmpty() && plugin.dependencies().contains(f.filename())),
 				a + " is shipped for every platform, a dependency of the plugin");
 		assertEquals(UpdateSite.PLATFORMS.size(), db.stream().filter(f -> !f.platforms().isEmpty()).count());
+	}
+
+	/** As the updater's XMLFileWriter.validate checks: a validating parse against the DTD the file carries. */
+	private static void validAgainstItsDtd(final Path db) throws Exception {
+		final javax.xml.parsers.SAXParserFactory f = javax.xml.parsers.SAXParserFactory.newInstance();
+		f.setValidating(true);
+		f.setNamespaceAware(true);
+		final org.xml.sax.XMLReader r = f.newSAXParser().getXMLReader();
+		r.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+			@Override
+			public void error(final org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+				throw e;
+			}
+		});
+		try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(db))) {
+			r.parse(new org.xml.sax.InputSource(in));
+		}
 	}
 
 	private static Status status(final List<SiteFile> db, final String installedAs, final Path file) {
