@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Vector;
 
 import javax.imageio.ImageIO;
@@ -50,10 +52,13 @@ public final class GuiDriver {
 		shots = Paths.get(args[0]);
 		final Path data = Paths.get(args[1]), work = Paths.get(args[2]), macros = Paths.get(args[3]);
 		final int steps = Integer.parseInt(args[4]);
-		final Path overlayModel = args.length > 5 ? Paths.get(args[5]) : null;
+		// then optionally a better model for the overlay picture, and --realistic: the Train dialog at its defaults, for the pictures in docs/
+		final List<String> rest = Arrays.asList(args).subList(5, args.length);
+		final boolean realistic = rest.contains("--realistic");
+		final Path overlayModel = rest.stream().filter(a -> !a.equals("--realistic")).findFirst().map(Paths::get).orElse(null);
 		Files.createDirectories(shots);
 		try {
-			run(data, work, macros, steps, overlayModel);
+			run(data, work, macros, steps, overlayModel, realistic);
 			System.out.println("GUI-OK");
 			System.exit(0);
 		}
@@ -64,7 +69,7 @@ public final class GuiDriver {
 		}
 	}
 
-	private static void run(final Path data, final Path work, final Path macros, final int steps, final Path overlayModel) throws Exception {
+	private static void run(final Path data, final Path work, final Path macros, final int steps, final Path overlayModel, final boolean realistic) throws Exception {
 		robot = new Robot();
 		new ImageJ();
 		waitFor(() -> IJ.getInstance() != null && IJ.getInstance().isShowing(), "the ImageJ window");
@@ -86,18 +91,22 @@ public final class GuiDriver {
 		// a person's first run: the Train dialog, with the Macro Recorder on
 		new Recorder(true);
 		waitFor(() -> Recorder.getInstance() != null, "the Macro Recorder");
-		final Path model = work.resolve("gui-model");
+		final Path model = work.resolve(modelName(realistic));
+		final String plotTitle = "LSR loss " + modelName(realistic);
 		final Thread train = new Thread(() -> IJ.doCommand("Train LSR Model"));
 		train.start();
 		final GenericDialog gd = dialog("Train LSR Model");
-		fillTrainDialog(gd, data, model, steps);
+		if (realistic) fillFolders(gd, data, model);
+		else fillTrainDialog(gd, data, model, steps);
 		Thread.sleep(700);
 		shoot(gd, "train-dialog.png");
+		// the picture shows the defaults; the run is as long as asked (steps is the first number in the dialog)
+		if (realistic) EventQueue.invokeAndWait(() -> ((TextField) gd.getNumericFields().get(0)).setText("" + steps));
 		EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "  OK  ")));
-		waitFor(() -> Files.isRegularFile(model.resolve("model.json")) && WindowManager.getImage("LSR loss gui-model") != null, "training and its loss plot");
+		waitFor(() -> Files.isRegularFile(model.resolve("model.json")) && WindowManager.getImage(plotTitle) != null, "training and its loss plot");
 		waitFor(() -> !Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("Train LSR Model")), "the command to finish");
 		Thread.sleep(1000);
-		final ImagePlus plot = WindowManager.getImage("LSR loss gui-model");
+		final ImagePlus plot = WindowManager.getImage(plotTitle);
 		System.out.println("PLOT: " + plot.getTitle() + " window=" + (plot.getWindow() != null));
 		plot.getWindow().setLocation(0, 120);
 		Thread.sleep(800);
@@ -127,6 +136,19 @@ public final class GuiDriver {
 		macro(macros.resolve("LSR_Train.ijm"), "data=[" + data + "] model=[" + macroModel + "] steps=4 depth=2 filters=4 group_size=4", "LSR_Train: OK");
 		macro(macros.resolve("LSR_Predict_Folder.ijm"), "model=[" + macroModel + "] input=[" + data.resolve("test") + "] out=[" + pred + "] tile=64", "LSR_Predict_Folder: OK");
 		macro(macros.resolve("LSR_Evaluate.ijm"), "pred=[" + pred + "] truth=[" + data + "]", "LSR_Evaluate: OK");
+	}
+
+	/** The model folder's name, which also titles the loss plot. */
+	static String modelName(final boolean realistic) {
+		return realistic ? "hne-model" : "gui-model";
+	}
+
+	/** The two folders only: every other field keeps the command's default, as a person first sees them. */
+	private static void fillFolders(final GenericDialog gd, final Path data, final Path model) throws Exception {
+		EventQueue.invokeAndWait(() -> {
+			((TextField) gd.getStringFields().get(0)).setText(data.toString());
+			((TextField) gd.getStringFields().get(1)).setText(model.toString());
+		});
 	}
 
 	private static void fillTrainDialog(final GenericDialog gd, final Path data, final Path model, final int steps) throws Exception {

@@ -27,21 +27,44 @@ class GuiTest {
 		// in CI (.ci/setup installs Xvfb) the test must run; elsewhere it needs xvfb-run
 		assumeTrue(ImageJProcess.hasXvfb() || System.getenv("CI") != null, "xvfb-run is missing (bash .ci/setup installs it)");
 		final Path shots = Paths.get(System.getProperty("labelsr.screenshots", Fixtures.ROOT.resolve("screenshots").toString())).toAbsolutePath();
-		final List<String> args = new ArrayList<>(List.of(shots.toString(), Fixtures.data().toString(), Fixtures.fresh("gui").toString(),
+		// pictures for docs/: the sample data set under a plain folder, the dialog at its defaults, a longer run (labelsr.guiSteps)
+		final boolean realistic = System.getProperty("labelsr.screenshots") != null;
+		final Path work = realistic ? realisticFolder() : Fixtures.fresh("gui");
+		final Path data = realistic ? work.resolve("sample-data") : Fixtures.data();
+		final List<String> args = new ArrayList<>(List.of(shots.toString(), data.toString(), work.toString(),
 			Paths.get("macros").toAbsolutePath().toString(), System.getProperty("labelsr.guiSteps", "12")));
 		if (System.getProperty("labelsr.overlayModel") != null) args.add(Paths.get(System.getProperty("labelsr.overlayModel")).toAbsolutePath().toString());
-		final ImageJProcess.Result r = ImageJProcess.gui(GuiDriver.class.getName(), args, 240);
+		if (realistic) args.add("--realistic");
+		final ImageJProcess.Result r = ImageJProcess.gui(GuiDriver.class.getName(), args, realistic ? 1800 : 240);
 		final String out = r.output();
 		assertTrue(r.printed("GUI-OK"), out);
 		for (final String entry : new String[] { "Train LSR Model", "Refine LSR Model", "Predict LSR Image", "Predict LSR Folder", "Export LSR Model (bioimage.io)", "LSR Low-Resolution Baseline", "Evaluate LSR Segmentation",
 			"Estimate LSR Label Table", "Generate LSR Synthetic Data", "Check LSR TensorFlow" })
 			assertTrue(r.printed("MENU: " + entry), entry + " is not in Plugins > Label Super Resolution:\n" + out);
 		assertTrue(r.printed("SAMPLE: LSR H&E Sample (synthetic)") && r.printed("SAMPLE: LSR Sample Data Set"), out);
-		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains("loss=intra+inter model="), "the recorder wrote the macro line:\n" + out);
-		assertTrue(out.contains("PLOT: LSR loss gui-model window=true"), out);
+		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains(realistic ? "loss=intra " : "loss=intra+inter "), "the recorder wrote the macro line:\n" + out);
+		assertTrue(out.contains("PLOT: LSR loss " + GuiDriver.modelName(realistic) + " window=true"), out);
 		assertTrue(out.contains("SAMPLE-IMAGE: LSR sample synth-000.png overlay=true"), out);
 		assertTrue(out.contains("PREDICTED: overlay=") && out.contains("classes=8-bit prob=2 slices"), out);
 		for (final String shot : new String[] { "menu.png", "train-dialog.png", "loss-plot.png", "prediction-overlay.png" })
 			assertTrue(Files.size(shots.resolve(shot)) > 1000, () -> shot + " is blank:\n" + out.lines().filter(l -> l.contains("SCREENSHOT")).collect(Collectors.joining("\n")));
+	}
+
+	/** A fresh LabelSR folder in the temporary folder with a copy of the shipped sample data set: paths as a person's. */
+	private static Path realisticFolder() throws java.io.IOException {
+		final Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "LabelSR");
+		if (Files.exists(dir)) try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
+				Files.delete(p);
+		}
+		final Path sample = Paths.get("sample-data").toAbsolutePath();
+		try (java.util.stream.Stream<Path> s = Files.walk(sample)) {
+			for (final Path p : (Iterable<Path>) s.filter(Files::isRegularFile).filter(p -> !sample.relativize(p).startsWith("slides"))::iterator) {
+				final Path to = dir.resolve("sample-data").resolve(sample.relativize(p).toString());
+				Files.createDirectories(to.getParent());
+				Files.copy(p, to);
+			}
+		}
+		return dir;
 	}
 }
