@@ -103,12 +103,15 @@ public final class GuiDriver {
 		// the picture shows the defaults; the run is as long as asked (steps is the first number in the dialog)
 		if (realistic) EventQueue.invokeAndWait(() -> ((TextField) gd.getNumericFields().get(0)).setText("" + steps));
 		EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "  OK  ")));
-		waitFor(() -> Files.isRegularFile(model.resolve("model.json")) && WindowManager.getImage(plotTitle) != null, "training and its loss plot");
+		waitFor(() -> Files.isRegularFile(model.resolve("model.json")) && WindowManager.getImage(plotTitle) != null, "training and its loss plot", realistic ? 1500 : 120);
 		waitFor(() -> !Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("Train LSR Model")), "the command to finish");
 		Thread.sleep(1000);
 		final ImagePlus plot = WindowManager.getImage(plotTitle);
 		System.out.println("PLOT: " + plot.getTitle() + " window=" + (plot.getWindow() != null));
 		plot.getWindow().setLocation(0, 120);
+		// no window manager under Xvfb: the Log window would stay in front of the plot
+		final Window log = WindowManager.getWindow("Log");
+		if (log != null) log.setLocation(1100, 700);
 		Thread.sleep(800);
 		shoot(plot.getWindow(), "loss-plot.png");
 		final String recorded = Recorder.getInstance().getText();
@@ -273,7 +276,11 @@ public final class GuiDriver {
 	}
 
 	private static void waitFor(final Condition c, final String what) throws InterruptedException {
-		final long end = System.currentTimeMillis() + 120_000;
+		waitFor(c, what, 120);
+	}
+
+	private static void waitFor(final Condition c, final String what, final int seconds) throws InterruptedException {
+		final long end = System.currentTimeMillis() + seconds * 1000L;
 		while (System.currentTimeMillis() < end) {
 			try {
 				if (c.holds()) return;
@@ -283,6 +290,6 @@ public final class GuiDriver {
 			}
 			Thread.sleep(100);
 		}
-		throw new IllegalStateException("waited 120 s for " + what);
+		throw new IllegalStateException("waited " + seconds + " s for " + what);
 	}
 }
