@@ -10,8 +10,6 @@ import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
-import org.labelsr.predict.TileGrid;
-import org.labelsr.predict.TiledPredictor;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.output.PyramidTiffWriter;
 import org.labelsr.output.ClassColours;

@@ -15,7 +15,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.labelsr.LsrException;
-import org.labelsr.slide.BandAssembler;
+import org.labelsr.predict.BandAssembler;
 
 /**
  * A region's bands (class of every pixel, and probabilities when asked) as

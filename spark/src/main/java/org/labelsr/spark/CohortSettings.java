@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.labelsr.LsrException;
-import org.labelsr.slide.SlidePrediction;
+import org.labelsr.predict.SlidePrediction;
 
 /**
  * What {@code ./lsr cohort} (or {@code spark-submit ... CohortMain}) is

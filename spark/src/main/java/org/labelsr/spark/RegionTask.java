@@ -16,7 +16,7 @@ import org.labelsr.net.Network;
 import org.labelsr.predict.TileGrid;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.slide.SlideImage;
-import org.labelsr.slide.SlidePrediction;
+import org.labelsr.predict.SlidePrediction;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
 

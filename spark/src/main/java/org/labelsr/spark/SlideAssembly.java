@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.labelsr.LsrException;
-import org.labelsr.slide.BandAssembler;
-import org.labelsr.slide.SlidePrediction;
+import org.labelsr.predict.BandAssembler;
+import org.labelsr.predict.SlidePrediction;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
 

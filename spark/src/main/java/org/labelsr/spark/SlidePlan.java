@@ -8,7 +8,7 @@ import org.labelsr.net.ModelInfo;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.TileGrid;
 import org.labelsr.slide.Levels;
-import org.labelsr.slide.SlidePrediction;
+import org.labelsr.predict.SlidePrediction;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.labelsr.cli.Main;
 import org.labelsr.predict.Tissue;
-import org.labelsr.slide.ClassColours;
+import org.labelsr.output.ClassColours;
 import org.labelsr.slide.OpenSlideReader;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;

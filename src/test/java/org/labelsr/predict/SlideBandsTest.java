@@ -1,4 +1,4 @@
-package org.labelsr.slide;
+package org.labelsr.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.Progress;
 import org.labelsr.io.RgbImage;
-import org.labelsr.predict.TileGrid;
-import org.labelsr.predict.TiledPredictor;
-import org.labelsr.predict.Tissue;
+import org.labelsr.slide.SlideFixtures;
+import org.labelsr.slide.SlideImage;
+import org.labelsr.slide.SlideReader;
+import org.labelsr.slide.Slides;
 
 /**
  * Bands of a slide predicted apart (as a cohort's executors do) and then
