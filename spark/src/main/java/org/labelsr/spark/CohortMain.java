@@ -1,5 +1,6 @@
 package org.labelsr.spark;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,9 @@ public final class CohortMain {
 		conf.setMaster(withRetries(m));
 		final SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
 		if (embedded) spark.sparkContext().setLogLevel("WARN");
+		// Start-up overhead as the user sees it: from the JVM's start to a session ready for tasks.
+		System.out.println(String.format(Locale.ROOT, "cohort: Spark %s (%s) ready %.1f s after the JVM started", spark.version(), spark.sparkContext().master(),
+			(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3));
 		spark.sparkContext().uiWebUrl().foreach(url -> {
 			System.out.println("cohort: Spark UI at " + url);
 			return null;
