@@ -58,7 +58,10 @@ final class RegionTask implements Function<Region, RegionResult> {
 			final TileGrid grid = SlidePrediction.grid(net.info, slide, o);
 			outcome = SlidePrediction.predictRows(net, SlideImage.of(slide, r.level()), o, grid, r.firstRow(), r.endRow(), (y, rows, cls, probs) -> {
 				bands.band(y, rows, cls, probs);
-				if (fault && FAULTS.incrementAndGet() > 0) throw new IllegalStateException("fault injected by " + FAULT_KEY + " into the first attempt of " + file.getFileName() + " " + r.label());
+				if (fault) {
+					FAULTS.incrementAndGet();
+					throw new IllegalStateException("fault injected by " + FAULT_KEY + " into the first attempt of " + file.getFileName() + " " + r.label());
+				}
 			}, Progress.NONE);
 			bands.finish();
 		}

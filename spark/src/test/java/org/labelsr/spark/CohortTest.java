@@ -22,7 +22,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.labelsr.cli.Main;
 import org.labelsr.predict.Tissue;
 import org.labelsr.output.ClassColours;
 import org.labelsr.slide.OpenSlideReader;
@@ -37,7 +36,7 @@ import org.labelsr.slide.Slides;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CohortTest {
 
-	static final Path CMU1 = Path.of("..", "sample-data", "slides", "CMU-1-Small-Region.svs").toAbsolutePath().normalize();
+	static final Path CMU1 = Fixtures.CMU1;
 	/** The first row of CMU-1's second region (3 rows of 128 px tiles a task) fails on its first attempt. */
 	static final String FAULT = "CMU-1-Small-Region.svs:3";
 
@@ -48,14 +47,10 @@ class CohortTest {
 	@BeforeAll
 	static void cohort() throws IOException {
 		dir = Files.createTempDirectory("cohort-test");
-		final Path data = dir.resolve("synth");
-		model = dir.resolve("model");
+		model = Fixtures.tinyModel(dir);
 		slides = dir.resolve("slides");
 		out = dir.resolve("out");
 		Files.createDirectories(slides);
-		cli("synth", "--out", data.toString(), "--seed", "3", "--images", "3", "--test", "1", "--size", "128", "--block", "16");
-		cli("train", "--data", data.toString(), "--loss", "intra", "--out", model.toString(), "--steps", "20", "--depth", "2", "--filters", "4",
-			"--batch-groups", "2", "--group-size", "4", "--context", "8");
 		cli("make-slide", "--out", slides.resolve("synth-a.tif").toString(), "--size", "1100", "--height", "700", "--seed", "1");
 		cli("make-slide", "--out", slides.resolve("synth-b.tif").toString(), "--size", "700", "--height", "1000", "--seed", "2");
 		Files.write(slides.resolve("broken.svs"), new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 1, 2, 3, 4 });
@@ -195,6 +190,6 @@ class CohortTest {
 	}
 
 	private static void cli(final String... args) {
-		assertEquals(0, Main.run(args), "lsr " + String.join(" ", args));
+		Fixtures.cli(args);
 	}
 }
