@@ -41,8 +41,8 @@ public final class CohortMain {
 		}
 		try {
 			final CohortRun.Summary r = run(s);
-			System.out.println(String.format(Locale.ROOT, "cohort: %d slides in %.1f s: %d done, %d failed, %d skipped (done before); table %s",
-				r.rows().size(), r.seconds(), r.done(), r.failed(), r.skipped(), s.out().resolve(CohortTable.CSV)));
+			System.out.println(String.format(Locale.ROOT, "cohort: %d slides in %.1f s (%.1f s predicting): %d done, %d failed, %d skipped (done before); table %s",
+				r.rows().size(), r.seconds(), r.predicting(), r.done(), r.failed(), r.skipped(), s.out().resolve(CohortTable.CSV)));
 			return 0;
 		}
 		catch (final LsrException e) {

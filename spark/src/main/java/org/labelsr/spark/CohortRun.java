@@ -35,7 +35,8 @@ final class CohortRun {
 	/** Where regions' band files wait for assembly; under the output folder, so executors on a shared file system reach it. */
 	static final String WORK = ".cohort-work";
 
-	record Summary(List<CohortTable.Row> rows, int done, int failed, int skipped, double seconds) {}
+	/** {@code predicting}: seconds from the first slide's job to the last slide's files; {@code seconds}: the whole run. */
+	record Summary(List<CohortTable.Row> rows, int done, int failed, int skipped, double predicting, double seconds) {}
 
 	private final SparkSession spark;
 	private final CohortSettings s;
@@ -79,6 +80,7 @@ final class CohortRun {
 		final int window = Math.max(2, 2 * jsc.defaultParallelism());
 		final Map<SlidePlan, JavaFutureAction<List<RegionResult>>> running = new LinkedHashMap<>();
 		int finished = 0;
+		final long predicting = System.nanoTime();
 		while (!queue.isEmpty() || !running.isEmpty()) {
 			while (running.size() < window && !queue.isEmpty()) {
 				final SlidePlan p = queue.poll();
@@ -106,6 +108,7 @@ final class CohortRun {
 			CohortTable.writeCsv(s.out(), present(rows));
 			log.println(progress(rows[p.index()], p, finished, planned, t0));
 		}
+		final double predicted = (System.nanoTime() - predicting) / 1e9;
 		final List<CohortTable.Row> table = present(rows);
 		CohortTable.writeCsv(s.out(), table);
 		CohortTable.writeParquet(spark, s.out(), table);
@@ -117,7 +120,7 @@ final class CohortRun {
 				case FAILED -> failed++;
 				case SKIPPED -> skipped++;
 			}
-		return new Summary(table, done, failed, skipped, (System.nanoTime() - t0) / 1e9);
+		return new Summary(table, done, failed, skipped, predicted, (System.nanoTime() - t0) / 1e9);
 	}
 
 	private Path work(final Path slide) {
