@@ -51,7 +51,7 @@ total = float(re.search(r"slides in ([\d.]+) s", log).group(1))
 ps_wall, co_wall = t1 - t0, t2 - t1
 print(f"slides: {len(rows)}, {px / 1e6:.1f} MPix, {tiles} tiles of which {skipped} without tissue skipped; {cores} cores")
 print(f"predict-slide, one process per slide: {ps_wall:.1f} s wall, {ps_in:.1f} s predicting: {px / 1e6 / ps_wall:.2f} MPix/s wall, {px / 1e6 / ps_in:.2f} MPix/s predicting")
-print(f"lsr cohort {sys.argv[0] and ''}: {co_wall:.1f} s wall = Spark ready after {ready:.1f} s + {predicting:.1f} s predicting + {total - predicting:.1f} s planning and tables + JVM exit")
+print(f"lsr cohort: {co_wall:.1f} s wall = Spark ready after {ready:.1f} s + {predicting:.1f} s predicting + {total - predicting:.1f} s planning and tables + JVM exit")
 print(f"throughput ratio cohort / predict-slide: wall {ps_wall / co_wall:.2f}, predicting {ps_in / predicting:.2f}")
 rate = px / 1e6 / predicting / cores
 tissue_rate = px * (1 - skipped / tiles) / 1e6 / predicting / cores
