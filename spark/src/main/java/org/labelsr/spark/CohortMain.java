@@ -52,9 +52,10 @@ public final class CohortMain {
 	}
 
 	static CohortRun.Summary run(final CohortSettings s) {
+		final CohortRun cohort = new CohortRun(s);
 		final SparkSession spark = session(s.master());
 		try {
-			return new CohortRun(spark, s, System.out).run();
+			return cohort.run(spark, System.out);
 		}
 		finally {
 			spark.stop();

@@ -38,25 +38,24 @@ final class CohortRun {
 	/** {@code predicting}: seconds from the first slide's job to the last slide's files; {@code seconds}: the whole run. */
 	record Summary(List<CohortTable.Row> rows, int done, int failed, int skipped, double predicting, double seconds) {}
 
-	private final SparkSession spark;
 	private final CohortSettings s;
-	private final PrintStream log;
 	private final ModelInfo model;
 	private final int tumour;
+	private final List<Path> slides;
+	private final Map<String, CohortTable.Row> before;
 
-	CohortRun(final SparkSession spark, final CohortSettings s, final PrintStream log) {
-		this.spark = spark;
+	/** Checks what the run needs before Spark starts: the model, the slide list, the output folder and its earlier table. */
+	CohortRun(final CohortSettings s) {
 		this.s = s;
-		this.log = log;
 		model = ModelInfo.read(s.model());
 		tumour = tumourClass(model.classes, s.tumour());
+		slides = SlideList.read(s.slides());
+		AtomicFiles.checkWritableFolder(s.out());
+		before = CohortTable.read(s.out());
 	}
 
-	Summary run() {
+	Summary run(final SparkSession spark, final PrintStream log) {
 		final long t0 = System.nanoTime();
-		final List<Path> slides = SlideList.read(s.slides());
-		AtomicFiles.checkWritableFolder(s.out());
-		final Map<String, CohortTable.Row> before = CohortTable.read(s.out());
 		final CohortTable.Row[] rows = new CohortTable.Row[slides.size()];
 		final Deque<SlidePlan> queue = new ArrayDeque<>();
 		for (int i = 0; i < slides.size(); i++) {
