@@ -41,6 +41,11 @@ final class ExecutorModel {
 		return LOADS.get();
 	}
 
+	/** Models held open in this JVM now. */
+	static synchronized int held() {
+		return LOADED.size();
+	}
+
 	/** Closes the sessions (TensorFlow's native memory); a later task loads again. */
 	static synchronized void release() {
 		for (final Network n : LOADED.values())

@@ -100,6 +100,7 @@ class CohortTest {
 	void theFaultyTaskWasRetriedAndItsOutputIsSingle() throws IOException {
 		assertEquals(1, RegionTask.FAULTS.get() - faultsBefore, "the first attempt of " + FAULT + " failed once");
 		assertEquals(1, ExecutorModel.loads(), "one model load in this executor JVM, for all tasks and the retry");
+		assertEquals(0, ExecutorModel.held(), "the session (TensorFlow's native memory) is closed when the embedded run ends");
 		final Set<String> files = new TreeSet<>();
 		try (Stream<Path> s = Files.list(out)) {
 			s.forEach(p -> files.add(p.getFileName().toString()));
