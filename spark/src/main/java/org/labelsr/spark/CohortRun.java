@@ -70,6 +70,7 @@ final class CohortRun {
 			}
 			catch (final RuntimeException e) {
 				rows[i] = CohortTable.Row.failed(f.toString(), Failures.message(e));
+				log.println("cohort: " + f.getFileName() + " FAILED: " + rows[i].message());
 			}
 		}
 		final int planned = queue.size(), total = slides.size();
