@@ -19,7 +19,7 @@ import org.labelsr.predict.SlidePrediction;
  */
 record CohortSettings(Path model, Path slides, Path out, String master, double mpp, int level, SlidePrediction.Options options, String tumour, int taskRows) {
 
-	/** A task's default share of a slide: about 30 s of one core at the rate measured on this machine (docs/COHORT.md). */
+	/** A task's default share of a slide: about a minute of one core at the rate measured on this machine (docs/COHORT.md). */
 	static final long TASK_PIXELS = 32L << 20;
 
 	static final String USAGE = String.join("\n",
