@@ -72,6 +72,8 @@ public final class ModelInfo {
 		public int checkpoint_every;
 		/** A refined run's first round: absent (null) for runs trained on the data's own truth or labels. */
 		public Refine refine;
+		/** Which run wrote the folder's checkpoints (a random id); absent in models from before it was recorded. */
+		public String run_id;
 		public String data;
 		public double final_loss;
 		public double seconds;

@@ -41,16 +41,26 @@ public final class Training {
 		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
 		settings.validate();
 		AtomicFiles.checkWritableFolder(modelDir);
-		final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
-		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
-			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
-			.mode(mode(settings.loss.kind)).build();
-		final BlockIndex index = new BlockIndex(data);
-		GroupSampler.check(index, config);
-		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
-			final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss), index.counts(), data.blockSize(), sampler::batch, dataName);
-			if (validator != null) trainer.validateWith(validator, validateEvery);
-			return trainer.train(modelDir, resume, progress, listener);
+		if (settings.refine != null && Path.of(settings.refine.model()).toAbsolutePath().normalize().equals(modelDir.toAbsolutePath().normalize()))
+			throw LsrException.at(modelDir, "a refinement cannot be written into the folder of the first round's model, which it reads; choose another output folder");
+		// held from the first write (the pseudo-truth of a refinement, else the first checkpoint) to the last; a run refused for bad data writes nothing
+		ModelLock lock = settings.refine == null ? null : ModelLock.acquire(modelDir, progress);
+		try {
+			final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
+			final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
+				.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
+				.mode(mode(settings.loss.kind)).build();
+			final BlockIndex index = new BlockIndex(data);
+			GroupSampler.check(index, config);
+			try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
+				if (lock == null) lock = ModelLock.acquire(modelDir, progress);
+				final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss), index.counts(), data.blockSize(), sampler::batch, dataName);
+				if (validator != null) trainer.validateWith(validator, validateEvery);
+				return trainer.train(modelDir, resume, progress, listener);
+			}
+		}
+		finally {
+			if (lock != null) lock.close();
 		}
 	}
 
