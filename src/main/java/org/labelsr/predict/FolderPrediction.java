@@ -52,6 +52,7 @@ public final class FolderPrediction {
 
 	private static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
 		final LabelGuide.Setting guide, final boolean probabilities, final Progress progress) {
+		ImageFiles.requireDistinctNames(images);
 		images.forEach(Images::checkRgbHeader);
 		if (guide != null) guide.requireLabels(images);
 		AtomicFiles.checkWritableFolder(outDir);

@@ -85,6 +85,7 @@ public final class SlidePrediction {
 	private SlidePrediction() {}
 
 	public static Result run(final Network net, final SlideReader slide, final Path out, final String name, final Options o, final Progress progress) {
+		checkName(name);
 		slide.checkLevel(o.level());
 		final long w = slide.width(o.level()), h = slide.height(o.level());
 		final List<String> classes = net.info.classes;
@@ -104,7 +105,7 @@ public final class SlidePrediction {
 			final List<PyramidTiffWriter> probWriters = new ArrayList<>();
 			if (o.probabilities())
 				for (int c = 1; c < classes.size(); c++) {
-					final Path f = out.resolve(name + ".prob-" + fileSafe(classes.get(c)) + ".tif");
+					final Path f = out.resolve(name + ".prob-" + probabilityName(classes, c) + ".tif");
 					final PyramidTiffWriter pw = new PyramidTiffWriter(f, w, h, PyramidTiffWriter.Format.probability(mpp, "LabelSR probability of " + classes.get(c) + " x 255"));
 					writers.add(pw);
 					probWriters.add(pw);
@@ -146,6 +147,24 @@ public final class SlidePrediction {
 
 	private static double seconds(final long t0) {
 		return (System.nanoTime() - t0) / 1e9;
+	}
+
+	/**
+	 * The output files are NAME.classes.tif and so on in the output folder: a
+	 * name that holds a folder ({@code ../x}), is empty (a hidden
+	 * {@code .classes.tif}) or starts with a dot would put them elsewhere or
+	 * out of sight.
+	 */
+	static void checkName(final String name) {
+		if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\") || name.contains(java.io.File.separator) || name.chars().anyMatch(ch -> ch < 32))
+			throw new LsrException("the output name '" + name + "' must be a plain file name: not empty, no folders ('/'), not starting with '.'; it names the files written into the output folder");
+	}
+
+	/** A class's probability file name; classes whose names reduce to the same one ("Tumour", "tumour") get their index too, so no file overwrites another. */
+	static String probabilityName(final List<String> classes, final int c) {
+		final String safe = fileSafe(classes.get(c));
+		final long same = classes.stream().filter(k -> fileSafe(k).equals(safe)).count();
+		return same > 1 ? safe + "-" + c : safe;
 	}
 
 	/** Class names go into file names: keep letters, digits, '-', '_' and '+'. */

@@ -40,6 +40,9 @@ import org.labelsr.net.Network;
  */
 public final class TiledPredictor {
 
+	/** Java arrays hold at most about 2^31 elements. */
+	private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
 	/** Automatic core and batch ({@link TileGrid}): the largest tiles the memory budget allows. */
 	public static final int DEFAULT_CORE = TileGrid.AUTO;
 	public static final int DEFAULT_BATCH = TileGrid.AUTO;
@@ -132,8 +135,13 @@ public final class TiledPredictor {
 	private Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileGrid grid, final TileSink sink, final Progress progress) {
 		final int halo = grid.halo(), tileW = grid.tileW(), tileH = grid.tileH(), batch = grid.batch();
 		final List<Interval> cores = grid.cores();
-		final RandomAccessible<ARGBType> mirrored = Views.extendMirrorSingle(Views.zeroMin(image));
-		final int classes = net.classes(), tileSize = tileW * tileH * 3;
+		final RandomAccessible<ARGBType> mirrored = mirrored(image);
+		final int classes = net.classes();
+		// the batch's pixels (3 values each) and the network's answer (one per class) must each fit one Java array
+		if ((long) batch * tileW * tileH * Math.max(3, classes) > MAX_ARRAY)
+			throw new LsrException(String.format("a batch of %d tile(s) of %d x %d px is more than Java can hold in one array; use smaller tiles or fewer at a time", batch, tileW,
+				tileH));
+		final int tileSize = tileW * tileH * 3;
 		// Tissue cores wait here until a batch is full; background cores in
 		// between are held back too, so the sink still sees row-major order.
 		final List<Interval> pending = new ArrayList<>();
@@ -163,6 +171,17 @@ public final class TiledPredictor {
 			}
 		}
 		return new Outcome(true, cores.size(), skipped);
+	}
+
+	/**
+	 * The image mirrored at its edges. Mirroring needs two pixels to reflect
+	 * between ({@code extendMirrorSingle} fails on a side of one); a side of one
+	 * pixel mirrors into itself, so it is repeated to two first.
+	 */
+	static RandomAccessible<ARGBType> mirrored(final RandomAccessibleInterval<ARGBType> image) {
+		final RandomAccessibleInterval<ARGBType> z = Views.zeroMin(image);
+		if (z.dimension(0) > 1 && z.dimension(1) > 1) return Views.extendMirrorSingle(z);
+		return Views.extendMirrorSingle(Views.interval(Views.extendBorder(z), new FinalInterval(Math.max(2, z.dimension(0)), Math.max(2, z.dimension(1)))));
 	}
 
 	private float[] run(final float[] pixels, final int n, final int h, final int w) {

@@ -46,6 +46,7 @@ public final class Training {
 		// held from the first write (the pseudo-truth of a refinement, else the first checkpoint) to the last; a run refused for bad data writes nothing
 		ModelLock lock = settings.refine == null ? null : ModelLock.acquire(modelDir, progress);
 		try {
+			BatchLimits.check(settings, dataSet.blockSize(), dataSet.table().classCount());
 			final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
 			final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
 				.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
@@ -87,6 +88,18 @@ public final class Training {
 	public static TrainingSettings resumed(final Path modelDir) {
 		final Path file = modelDir.resolve(Trainer.SETTINGS_FILE);
 		if (!Files.isRegularFile(file)) throw LsrException.at(modelDir, "nothing to resume: " + Trainer.SETTINGS_FILE + " is missing (was training started into this folder?)");
-		return TrainingSettings.recorded(ModelInfo.readFile(file, modelDir));
+		final ModelInfo recorded = ModelInfo.readFile(file, modelDir);
+		try {
+			final TrainingSettings s = TrainingSettings.recorded(recorded);
+			s.validate();
+			return s;
+		}
+		catch (final LsrException e) {
+			throw LsrException.at(file, "the recorded run cannot be resumed: " + e.getMessage());
+		}
+		catch (final RuntimeException e) {
+			// a missing or mistyped field of a damaged or hand-edited file
+			throw LsrException.at(file, "damaged or edited, the run it records cannot be resumed (" + e + ")");
+		}
 	}
 }

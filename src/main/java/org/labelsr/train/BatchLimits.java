@@ -1,0 +1,43 @@
+package org.labelsr.train;
+
+import java.util.Locale;
+
+import org.labelsr.LsrException;
+
+/**
+ * Whether a training batch can exist at all before anything is allocated:
+ * counts multiplied in {@code int} wrap around (a batch of 1000 groups of 1000
+ * tiles was a {@code NegativeArraySizeException}), and a batch larger than the
+ * Java heap only fails after minutes of loading. Checked once per run, in
+ * long arithmetic, with the sizes the sampler and the feeds will allocate.
+ */
+final class BatchLimits {
+
+	/** Java arrays hold at most about 2^31 elements. */
+	static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+	/** Tiles wider than this are context beyond any use (and their square overflows). */
+	static final int MAX_TILE = 16384;
+
+	private BatchLimits() {}
+
+	/** The tile side for {@code blockSize}, refused when absurd; {@link TrainingSettings#tile} is only called after this. */
+	static void check(final TrainingSettings s, final int blockSize, final int classes) {
+		final long m = 1L << s.depth;
+		final long tile = (blockSize + 2L * s.context + m - 1) / m * m;
+		if (tile > MAX_TILE)
+			throw new LsrException("a training tile of " + tile + " px (block " + blockSize + " px plus " + s.context + " px of context on each side) is larger than "
+				+ MAX_TILE + " px; use less context");
+		final long tiles = (long) s.batchGroups * s.groupSize;
+		final long pixels = tiles * tile * tile;
+		// the image tensor (3 values a pixel) and, for the supervised loss, one-hot truth and weights (classes + 1)
+		final long perArray = pixels * Math.max(3, classes + 1);
+		final long bytes = pixels * (3 + classes + 1) * Float.BYTES + tiles * (long) s.batchGroups * Float.BYTES * 2;
+		final String batch = String.format(Locale.ROOT, "a batch of %d tiles of %d px (%d batch groups of group size %d)", tiles, tile, s.batchGroups, s.groupSize);
+		if (perArray > MAX_ARRAY || tiles * s.batchGroups > MAX_ARRAY)
+			throw new LsrException(batch + " is more than Java can hold in one array; use fewer batch groups or a smaller group size");
+		final long heap = Runtime.getRuntime().maxMemory();
+		if (bytes > heap)
+			throw new LsrException(String.format(Locale.ROOT, "%s needs %d MB, more than the %d MB Java may use here; use fewer batch groups or a smaller group size", batch,
+				bytes >> 20, heap >> 20));
+	}
+}
