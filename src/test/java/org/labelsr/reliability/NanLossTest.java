@@ -19,6 +19,7 @@ import org.labelsr.Progress;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
 import org.labelsr.net.Tensors;
 import org.labelsr.net.TrainingGraph;
@@ -59,13 +60,14 @@ class NanLossTest {
 		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, hot, model, true, Progress.NONE, null)).getMessage());
 		System.out.printf("NanLossTest: diverged after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		final int step = number(msg, "at step (\\d+)"), kept = number(msg, "checkpoint \\(step (\\d+)\\)");
-		assertMentions(msg, "training stopped", "--learning-rate 5.0e-02", "--resume");
+		assertMentions(msg, "training stopped", "The model of the last good checkpoint (step " + kept + ") is written");
+		assertTrue(msg.contains("a smaller learning rate, e.g. 5.0e-02") || msg.contains("a larger rho floor, e.g. 0.05"), msg);
 		assertTrue(msg.contains("NaN") || msg.contains("Infinity"), msg);
 		assertTrue(step > 4 && kept >= 4 && kept < step, "the last checkpoint precedes the divergence: " + msg);
 		assertEquals(kept, new Checkpoints(model).latestStep(), "the checkpoint the message names is the latest");
 		assertWeightsFinite(model.resolve(String.format("checkpoints/step-%07d/ckpt", kept)), hot);
 		try (Network net = Network.load(model)) {
-			assertEquals(4, net.info.training.steps, "the model exported before the divergence is untouched");
+			assertEquals(kept, net.info.training.steps, "the model is the last good checkpoint's");
 		}
 
 		// The advice works: resume from the kept checkpoint with a smaller rate.
@@ -73,6 +75,45 @@ class NanLossTest {
 		calm.steps = kept + 2;
 		calm.learningRate = 1e-4;
 		assertEquals(kept + 2, Training.run(data, calm, model, true, Progress.NONE, null).stepsDone);
+	}
+
+	/**
+	 * Issue 18, case 4, exactly as reported: pure labels with std 0, rho floor
+	 * 1e-30, no logit penalty, learning rate 0.01, a checkpoint every step. The
+	 * loss of step 2 is computed from checkpoint 1's weights before any update,
+	 * so resuming with a smaller learning rate meets the same NaN; the message
+	 * says so and suggests a larger rho floor, which a resumed run now applies
+	 * and which does continue. The last good checkpoint is the model meanwhile.
+	 */
+	@Test
+	void theSuggestedWayOutOfANanRightAfterACheckpointContinues() throws Exception {
+		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
+		Fixtures.copyTree(Fixtures.data(), data);
+		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
+		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30, 0));
+		s.learningRate = 0.01;
+		s.checkpointEvery = 1;
+		s.steps = 100;
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, s, model, false, Progress.NONE, null)).getMessage());
+		final int step = number(msg, "at step (\\d+)");
+		assertMentions(msg, "The model of the last good checkpoint (step " + (step - 1) + ") is written to " + model, "a smaller learning rate cannot avoid it",
+			"resume with a larger rho floor, e.g. 0.05 (now 1.0e-30)");
+		try (Network net = Network.load(model)) {
+			assertEquals(step - 1, net.info.training.steps, "a model.json is written: the last good checkpoint's");
+		}
+
+		final TrainingSettings slower = Training.resumed(model);
+		slower.learningRate = 1e-4;
+		assertMentions(assertThrows(LsrException.class, () -> Training.run(data, slower, model, true, Progress.NONE, null)).getMessage(), "NaN at step " + step,
+			"cannot avoid it");
+
+		final TrainingSettings floor = Training.resumed(model);
+		floor.loss = new LossSpec(LossKind.INTRA, Divergence.KL, 0, 0.05, 0);
+		floor.steps = step + 20;
+		final org.labelsr.train.Trainer.Outcome o = Training.run(data, floor, model, true, Progress.NONE, null);
+		assertEquals(step + 20, o.stepsDone, "the suggested way out goes on past the NaN");
+		assertTrue(Double.isFinite(o.info.training.final_loss));
+		assertEquals(0.05, ModelInfo.read(model).training.rho_min, "the new rho floor is recorded");
 	}
 
 	/** Every label pure (all of one class), no spread. */
