@@ -27,6 +27,7 @@ import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TileGrid;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -171,16 +172,14 @@ public final class Perf {
 	/** {median batch preparation, median training step} seconds for the demo's intra+inter setting. */
 	private double[] dataLoading() {
 		final DataSet data = DataSet.load(sampleData);
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA_INTER));
-		final SamplerConfig config = SamplerConfig.builder(s.tile(data.blockSize())).groups(s.batchGroups).groupSize(s.groupSize).build();
+		final TrainingSettings s = TrainingSettings.builder(LossKind.INTRA_INTER).steps(30).checkpointEvery(1000).build();
+		final SamplerConfig config = SamplerConfig.builder(s.tile(data.blockSize())).groups(s.batchGroups()).groupSize(s.groupSize()).build();
 		final GroupSampler sampler = new GroupSampler(new BlockIndex(data), config, 1, Progress.NONE);
 		final long[] step = { 0 };
 		final double load = Timing.median(5, 25, () -> sampler.batch(step[0]++));
-		s.steps = 30;
-		s.checkpointEvery = 1000;
 		// Step time as the training loop sees it: the interval between consecutive losses, after warm-up.
 		final List<Long> stamps = new ArrayList<>();
-		Training.run(sampleData, s, work.resolve("perf-train"), false, Progress.NONE, (i, loss) -> stamps.add(System.nanoTime()));
+		Training.run(TrainingRequest.of(sampleData, s, work.resolve("perf-train")).listener((i, loss) -> stamps.add(System.nanoTime())));
 		final double[] dt = new double[stamps.size() - 6];
 		for (int i = 0; i < dt.length; i++)
 			dt[i] = (stamps.get(i + 6) - stamps.get(i + 5)) / 1e9;
@@ -194,9 +193,7 @@ public final class Perf {
 	 * model in {@code model} for the start-up figure.
 	 */
 	private double[] prediction(final Path model) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
-		s.steps = 1;
-		Training.run(sampleData, s, model, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(sampleData, TrainingSettings.builder(LossKind.INTRA).steps(1).build(), model));
 		final RgbImage img = tile(Images.readRgb(firstImage()), 4096);
 		try (Network net = Network.load(model)) {
 			final TiledPredictor whole = new TiledPredictor(net, 8192, 1), tiled = new TiledPredictor(net), small = new TiledPredictor(net, 512, 4);

@@ -24,7 +24,8 @@ import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
-import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingRequest;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
  * Trains each method on a data set's train/ split, predicts its test/ split,
@@ -38,13 +39,13 @@ public final class Comparison {
 
 	private final Path data;
 	private final Path out;
-	private final Function<Method, TrainingSettings> settings;
+	private final Function<Method, TrainingSettingsBuilder> settings;
 	private final double maskDistance;
 	private final Progress progress;
 	private final Consumer<Scores> onScores;
 
 	/** {@code onScores} hears each method's numbers as soon as they exist. */
-	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettings> settings, final double maskDistance, final Progress progress,
+	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettingsBuilder> settings, final double maskDistance, final Progress progress,
 		final Consumer<Scores> onScores) {
 		this.data = data;
 		this.out = out;
@@ -64,9 +65,9 @@ public final class Comparison {
 			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
 			else {
 				final Path modelDir = modelDir(m);
-				final TrainingSettings s = settings.apply(m);
-				if (m.refines() != null) s.refine = new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true);
-				final Trainer.Outcome o = Training.run(data, s, modelDir, false, progress, null);
+				final TrainingSettingsBuilder s = settings.apply(m);
+				if (m.refines() != null) s.refine(new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true));
+				final Trainer.Outcome o = Training.run(TrainingRequest.of(data, s.build(), modelDir).progress(progress));
 				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
 				seconds = o.info.training.seconds;
 				predict(ds, modelDir, predDir);

@@ -13,6 +13,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.Network;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -29,9 +30,8 @@ class ResourceLimitTest {
 	@Test
 	void diskFullWhileCheckpointingKeepsThePreviousCheckpointAndModel() {
 		final Path model = tmp.resolve("model");
-		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2);
-		s.checkpointEvery = 1;
-		Training.run(Fixtures.data(), s, model, false, Progress.NONE, null);
+		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2).toBuilder().checkpointEvery(1).build();
+		Training.run(TrainingRequest.of(Fixtures.data(), s, model));
 
 		// A checkpoint of this network is about 90 KB: 40 KB lets the settings and the log be written, not the weights.
 		final ChildJvm.Outcome o = new ChildJvm().limit("-f", 40)
