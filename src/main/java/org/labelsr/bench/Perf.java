@@ -50,13 +50,24 @@ public final class Perf {
 	private final Path work;
 	private final Path sampleData;
 	private final Path torchScript;
+	private final FirstPrediction firstPrediction;
 	private final List<String[]> rows = new ArrayList<>();
 	/** How the default predictor cut the 4096^2 image (set by the prediction figures). */
 	private TileGrid defaultGrid;
 
+	/**
+	 * How to start a fresh process that predicts {@code image} with {@code model}
+	 * into {@code out}: the command line of the front end being timed, which
+	 * the benchmark does not know.
+	 */
+	public interface FirstPrediction {
+		List<String> command(Path model, Path image, Path out);
+	}
+
 	/** {@code torchScript}: bench/torch_unet.py to time PyTorch side by side, or null. */
-	public Perf(final PrintStream out, final Path work, final Path sampleData, final Path torchScript) {
+	public Perf(final PrintStream out, final Path work, final Path sampleData, final Path torchScript, final FirstPrediction firstPrediction) {
 		this.out = out;
+		this.firstPrediction = firstPrediction;
 		this.work = work;
 		this.sampleData = sampleData;
 		this.torchScript = torchScript;
@@ -97,8 +108,8 @@ public final class Perf {
 			+ g.batch() + ")", predict[1], "MPix/s");
 		row("tiled (default) / whole-image throughput", predict[1] / predict[0], "ratio");
 		row("pixels read, whole / default tiled (the inherent cost)", (double) padded * padded / ((double) g.tileW() * g.tileH() * g.cores().size()), "ratio");
-		row("predict tiled 4096^2, --tile 512 --batch 4 (the former default, whole slides' default)", predict[2], "MPix/s");
-		row("tiled (--tile 512 --batch 4) / whole-image throughput", predict[2] / predict[0], "ratio");
+		row("predict tiled 4096^2, tile 512, batch 4 (the former default, whole slides' default)", predict[2], "MPix/s");
+		row("tiled (tile 512, batch 4) / whole-image throughput", predict[2] / predict[0], "ratio");
 		row("process start to first prediction (fresh JVM, 512^2 image)", firstPrediction(model), "s");
 		row("peak resident memory of this process (the 4224^2 whole-image run sets it)", Timing.peakRssMb(), "MB");
 		out.println("perf: load average " + Timing.load() + " at end");
@@ -207,9 +218,7 @@ public final class Perf {
 	}
 
 	private double firstPrediction(final Path model) throws java.io.IOException, InterruptedException {
-		final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-			System.getProperty("java.class.path"), "-Djava.awt.headless=true", "org.labelsr.cli.Main", "predict", "--model", model.toString(),
-			"--input", firstImage().toString(), "--out", work.resolve("perf-first").toString()));
+		final List<String> cmd = firstPrediction.command(model, firstImage(), work.resolve("perf-first"));
 		final long t0 = System.nanoTime();
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("perf-first.log").toFile()).start();
 		if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("first-prediction process failed, see " + work.resolve("perf-first.log"));

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.data.Item;
 import org.labelsr.eval.BaselineRun;
 import org.labelsr.eval.ComparisonPicture;
@@ -62,7 +63,7 @@ public final class Comparison {
 		for (final Method m : methods) {
 			final Path predDir = out.resolve("predictions").resolve(m.id());
 			double seconds = 0;
-			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
+			if (!m.trained()) BaselineRun.write(ds, Split.TEST, predDir, Progress.NONE);
 			else {
 				final Path modelDir = modelDir(m);
 				final TrainingSettingsBuilder s = settings.apply(m);
