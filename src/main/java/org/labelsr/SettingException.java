@@ -9,10 +9,11 @@ import java.util.function.Function;
  * message names them in words ("batch groups must be at least 1"), and an
  * adapter renders the same template in its own words ({@link #message}).
  */
-public final class SettingException extends LsrException {
+public class SettingException extends LsrException {
 
 	private static final long serialVersionUID = 1L;
 
+	private final String prefix;
 	private final String template;
 	private final List<Setting> settings;
 
@@ -21,9 +22,19 @@ public final class SettingException extends LsrException {
 	}
 
 	public SettingException(final String template, final Throwable cause, final Setting... settings) {
-		super(render(template, List.of(settings), s -> s.words), cause);
+		this("", template, cause, settings);
+	}
+
+	private SettingException(final String prefix, final String template, final Throwable cause, final Setting... settings) {
+		super(prefix + render(template, List.of(settings), s -> s.words), cause);
+		this.prefix = prefix;
 		this.template = template;
 		this.settings = List.of(settings);
+	}
+
+	/** A problem with {@code file} that a setting fixes; the file name is kept out of the template. */
+	public static SettingException at(final java.nio.file.Path file, final String template, final Setting... settings) {
+		return new SettingException(file + ": ", template, null, settings);
 	}
 
 	/** The settings the message names, in order. */
@@ -33,7 +44,7 @@ public final class SettingException extends LsrException {
 
 	/** The message with each setting named by {@code name}, e.g. a command-line flag. */
 	public String message(final Function<Setting, String> name) {
-		return render(template, settings, name);
+		return prefix + render(template, settings, name);
 	}
 
 	private static String render(final String template, final List<Setting> settings, final Function<Setting, String> name) {

@@ -62,7 +62,7 @@ class ResourceLimitTest {
 			info.multiple = 8;
 			final org.labelsr.net.Network net = org.labelsr.net.Network.of(info, s);
 			final String msg = Messages.shown(org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class, () -> net.run(new float[8 * 8 * 3], 1, 8, 8)).getMessage());
-			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 8 x 8 px", "--tile", "--batch", "OOM when allocating");
+			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 8 x 8 px", "smaller tile", "at a time (batch)", "OOM when allocating");
 		}
 	}
 
@@ -105,7 +105,7 @@ class ResourceLimitTest {
 			// Explicit sizes are the user's: no retry, the message says what to change.
 			final String msg = org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class,
 				() -> org.labelsr.predict.Prediction.of(new org.labelsr.predict.TiledPredictor(net, 2048, 1), img, 2, progress)).getMessage();
-			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 1200 x 1200 px", "--tile");
+			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 1200 x 1200 px", "smaller tile");
 		}
 	}
 
