@@ -14,7 +14,7 @@ public enum Setting {
 	DIVERGENCE("divergence"), LAMBDA("lambda"), RHO_MIN("rho floor"), LOGIT_PENALTY("logit penalty"), SCHEDULE("schedule"), WARMUP("warm-up steps"),
 	LABEL_DRAW("label draw"), CHECKPOINT_EVERY("steps between checkpoints"), RESUME("resume"), REFINE("first model"), GUIDE("label guide"),
 	FLIPS("flips"), TILE("tile"), BATCH("batch"), MPP("pixel size"), LEVEL("level"), BLOCK("block size"), SIZE("image size"), SPLIT("split"),
-	GEOJSON("GeoJSON output"), BLOCKS_PER_LABEL("blocks per label"), CLASSES("classes"), ESTIMATES("estimates");
+	GEOJSON("GeoJSON output"), BLOCKS_PER_LABEL("blocks per label"), CLASSES("classes"), ESTIMATES("estimates"), LABELS("block labels"), TISSUE_THRESHOLD("tissue threshold");
 
 	/** How the core names it: "batch groups". */
 	public final String words;
