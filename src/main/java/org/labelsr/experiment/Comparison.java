@@ -22,7 +22,6 @@ import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.PredictionOptions;
-import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.labelsr.Setting;
 import org.labelsr.SettingException;
-import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.Network;
@@ -96,7 +95,8 @@ public final class SlidePrediction {
 		final long w = slide.width(o.level()), h = slide.height(o.level());
 		final List<String> classes = net.info.classes;
 		if (o.rois() && w * h > ROI_MAX_PIXELS)
-			throw SettingException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20) + " Mpx); use {} for QuPath instead", Setting.GEOJSON);
+			throw SettingException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20)
+				+ " Mpx); use {} for QuPath instead", Setting.GEOJSON);
 		AtomicFiles.checkWritableFolder(out);
 		final long t0 = System.nanoTime();
 		final double mpp = slide.mpp() * slide.downsample(o.level());

@@ -19,7 +19,6 @@ import org.labelsr.net.Network;
 import org.labelsr.predict.LabelGuide;
 import org.labelsr.predict.PredictionOptions;
 import org.labelsr.predict.Prediction;
-import org.labelsr.predict.TiledPredictor;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
