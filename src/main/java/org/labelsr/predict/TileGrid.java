@@ -6,7 +6,7 @@ import java.util.List;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
-import org.labelsr.LsrException;
+import org.labelsr.SettingException;
 
 /**
  * How an image is cut into tiles: cores of equal size (balanced, so the last
@@ -72,7 +72,8 @@ public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval>
 		final long tilePixels = (long) (cx + 2 * halo) * (cy + 2 * halo);
 		final long columns = (w + cx - 1) / cx, rows = (h + cy - 1) / cy;
 		if (columns * rows > MAX_TILES)
-			throw new LsrException("the image (" + w + " x " + h + " px) would need " + columns * rows + " tiles of " + cx + " x " + cy + " px; use larger tiles");
+			throw new SettingException("the image (" + w + " x " + h + " px) would need " + columns * rows + " tiles of " + cx + " x " + cy + " px; use a larger {}",
+				org.labelsr.Setting.TILE);
 		final List<Interval> cores = new ArrayList<>();
 		for (long y = 0; y < h; y += cy)
 			for (long x = 0; x < w; x += cx)

@@ -15,6 +15,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.labelsr.LsrException;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.net.Network;
 
@@ -139,8 +140,8 @@ public final class TiledPredictor {
 		final int classes = net.classes();
 		// the batch's pixels (3 values each) and the network's answer (one per class) must each fit one Java array
 		if ((long) batch * tileW * tileH * Math.max(3, classes) > MAX_ARRAY)
-			throw new LsrException(String.format("a batch of %d tile(s) of %d x %d px is more than Java can hold in one array; use smaller tiles or fewer at a time", batch, tileW,
-				tileH));
+			throw new SettingException(String.format("a batch of %d tile(s) of %d x %d px is more than Java can hold in one array; use a smaller {} or {}", batch, tileW,
+				tileH), org.labelsr.Setting.TILE, org.labelsr.Setting.BATCH);
 		final int tileSize = tileW * tileH * 3;
 		// Tissue cores wait here until a batch is full; background cores in
 		// between are held back too, so the sink still sees row-major order.

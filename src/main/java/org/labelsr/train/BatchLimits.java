@@ -2,7 +2,8 @@ package org.labelsr.train;
 
 import java.util.Locale;
 
-import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 
 /**
  * Whether a training batch can exist at all before anything is allocated:
@@ -22,22 +23,22 @@ final class BatchLimits {
 
 	/** The tile side for {@code blockSize}, refused when absurd; {@link TrainingSettings#tile} is only called after this. */
 	static void check(final TrainingSettings s, final int blockSize, final int classes) {
-		final long m = 1L << s.depth;
-		final long tile = (blockSize + 2L * s.context + m - 1) / m * m;
+		final long m = 1L << s.depth();
+		final long tile = (blockSize + 2L * s.context() + m - 1) / m * m;
 		if (tile > MAX_TILE)
-			throw new LsrException("a training tile of " + tile + " px (block " + blockSize + " px plus " + s.context + " px of context on each side) is larger than "
-				+ MAX_TILE + " px; use less context");
-		final long tiles = (long) s.batchGroups * s.groupSize;
+			throw new SettingException("a training tile of " + tile + " px (block " + blockSize + " px plus " + s.context() + " px of context on each side) is larger than "
+				+ MAX_TILE + " px; use less {}", Setting.CONTEXT);
+		final long tiles = (long) s.batchGroups() * s.groupSize();
 		final long pixels = tiles * tile * tile;
 		// the image tensor (3 values a pixel) and, for the supervised loss, one-hot truth and weights (classes + 1)
 		final long perArray = pixels * Math.max(3, classes + 1);
-		final long bytes = pixels * (3 + classes + 1) * Float.BYTES + tiles * (long) s.batchGroups * Float.BYTES * 2;
-		final String batch = String.format(Locale.ROOT, "a batch of %d tiles of %d px (%d batch groups of group size %d)", tiles, tile, s.batchGroups, s.groupSize);
-		if (perArray > MAX_ARRAY || tiles * s.batchGroups > MAX_ARRAY)
-			throw new LsrException(batch + " is more than Java can hold in one array; use fewer batch groups or a smaller group size");
+		final long bytes = pixels * (3 + classes + 1) * Float.BYTES + tiles * (long) s.batchGroups() * Float.BYTES * 2;
+		final String batch = String.format(Locale.ROOT, "a batch of %d tiles of %d px (%d batch groups of group size %d)", tiles, tile, s.batchGroups(), s.groupSize());
+		if (perArray > MAX_ARRAY || tiles * s.batchGroups() > MAX_ARRAY)
+			throw new SettingException(batch + " is more than Java can hold in one array; use fewer {} or a smaller {}", Setting.BATCH_GROUPS, Setting.GROUP_SIZE);
 		final long heap = Runtime.getRuntime().maxMemory();
 		if (bytes > heap)
-			throw new LsrException(String.format(Locale.ROOT, "%s needs %d MB, more than the %d MB Java may use here; use fewer batch groups or a smaller group size", batch,
-				bytes >> 20, heap >> 20));
+			throw new SettingException(String.format(Locale.ROOT, "%s needs %d MB, more than the %d MB Java may use here; use fewer {} or a smaller {}", batch,
+				bytes >> 20, heap >> 20), Setting.BATCH_GROUPS, Setting.GROUP_SIZE);
 	}
 }

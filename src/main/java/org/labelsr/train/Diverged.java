@@ -1,11 +1,14 @@
 package org.labelsr.train;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.ModelInfo;
@@ -56,16 +59,28 @@ final class Diverged extends RuntimeException {
 			sb.append("The model of the last good checkpoint (step ").append(kept).append(") is written to ").append(modelDir).append(". ");
 		}
 		else sb.append("No checkpoint had been written yet. ");
-		final double rho = settings.loss.rhoMin;
-		final boolean rhoHelps = settings.loss.kind != LossKind.SUPERVISED;
-		final String largerRho = rho < LabelTable.DEFAULT_RHO_MIN ? String.format(Locale.ROOT, "a larger rho floor, e.g. %s (now %.1e)", LabelTable.DEFAULT_RHO_MIN, rho)
-			: String.format(Locale.ROOT, "a larger rho floor (now %s)", rho);
-		final String smallerRate = String.format(Locale.ROOT, "a smaller learning rate, e.g. %.1e (now %.1e)", learningRate / 10, learningRate);
-		if (kept < 0) sb.append("Start again with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
-		else if (fromLoss && kept == step - 1)
-			sb.append("That loss comes from the checkpoint's own weights, before any update, so a smaller learning rate cannot avoid it: ")
-				.append(rhoHelps ? "resume with " + largerRho + "." : "start again with " + smallerRate + ".");
-		else sb.append("Resume from it with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
-		return new LsrException(sb.toString(), this);
+		final double rho = settings.loss().rhoMin;
+		final boolean rhoHelps = settings.loss().kind != LossKind.SUPERVISED;
+		final List<Setting> named = new ArrayList<>();
+		final String largerRho = rho < LabelTable.DEFAULT_RHO_MIN ? String.format(Locale.ROOT, "a larger {}, e.g. %s (now %.1e)", LabelTable.DEFAULT_RHO_MIN, rho)
+			: String.format(Locale.ROOT, "a larger {} (now %s)", rho);
+		final String smallerRate = String.format(Locale.ROOT, "a smaller {}, e.g. %.1e (now %.1e)", learningRate / 10, learningRate);
+		if (kept < 0) {
+			sb.append("Start again with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
+			named.add(Setting.LEARNING_RATE);
+			if (rhoHelps) named.add(Setting.RHO_MIN);
+		}
+		else if (fromLoss && kept == step - 1) {
+			sb.append("That loss comes from the checkpoint's own weights, before any update, so a smaller {} cannot avoid it: ")
+				.append(rhoHelps ? "{} with " + largerRho + "." : "start again with " + smallerRate + ".");
+			named.addAll(rhoHelps ? List.of(Setting.LEARNING_RATE, Setting.RESUME, Setting.RHO_MIN) : List.of(Setting.LEARNING_RATE, Setting.LEARNING_RATE));
+		}
+		else {
+			sb.append("{} from it with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
+			named.add(Setting.RESUME);
+			named.add(Setting.LEARNING_RATE);
+			if (rhoHelps) named.add(Setting.RHO_MIN);
+		}
+		return new SettingException(sb.toString(), this, named.toArray(new Setting[0]));
 	}
 }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.net.ModelInfo;
 
 /**
@@ -36,10 +37,11 @@ final class ResumeCheck {
 		for (final String d : settings.differencesFrom(recorded))
 			if (!CHANGEABLE.contains(d.substring(0, d.indexOf(' ')))) diff.add(d.replace('_', ' '));
 		if (!diff.isEmpty())
-			throw LsrException.at(modelDir, "cannot resume: the run recorded in " + Trainer.SETTINGS_FILE + " had other data or settings (" + String.join("; ", diff)
-				+ "). Only the steps, the learning rate and the rho floor can change on resume; train into another folder, or start afresh");
-		if (settings.steps < done)
-			throw LsrException.at(modelDir, "cannot resume to " + settings.steps + " steps: the run is already at step " + done
-				+ " (its latest checkpoint); give more steps than that to continue it");
+			throw SettingException.at(modelDir, "cannot {}: the run recorded in " + Trainer.SETTINGS_FILE + " had other data or settings (" + String.join("; ", diff)
+				+ "). Only the {}, the {} and the {} can change on {}; train into another folder, or start afresh", Setting.RESUME, Setting.STEPS, Setting.LEARNING_RATE,
+				Setting.RHO_MIN, Setting.RESUME);
+		if (settings.steps() < done)
+			throw SettingException.at(modelDir, "cannot {} to " + settings.steps() + " {}: the run is already at step " + done
+				+ " (its latest checkpoint); give more {} than that to continue it", Setting.RESUME, Setting.STEPS, Setting.STEPS);
 	}
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
@@ -26,6 +25,7 @@ import org.labelsr.net.TrainingGraph;
 import org.labelsr.net.UNetConfig;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -48,16 +48,12 @@ class NanLossTest {
 		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
 		Fixtures.copyTree(Fixtures.data(), data);
 		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
-		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4);
-		sane.loss = new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30);
-		sane.checkpointEvery = 2;
-		Training.run(data, sane, model, false, Progress.NONE, null);
+		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4).toBuilder().loss(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30)).checkpointEvery(2).build();
+		Training.run(TrainingRequest.of(data, sane, model));
 
-		final TrainingSettings hot = Training.resumed(model);
-		hot.steps = 60;
-		hot.learningRate = 0.5;
+		final TrainingSettings hot = Training.resumed(model).toBuilder().steps(60).learningRate(0.5).build();
 		final long t0 = System.nanoTime();
-		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, hot, model, true, Progress.NONE, null)).getMessage());
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, hot, model).resume(true))).getMessage());
 		System.out.printf("NanLossTest: diverged after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		final int step = number(msg, "at step (\\d+)"), kept = number(msg, "checkpoint \\(step (\\d+)\\)");
 		assertMentions(msg, "training stopped", "The model of the last good checkpoint (step " + kept + ") is written");
@@ -71,10 +67,8 @@ class NanLossTest {
 		}
 
 		// The advice works: resume from the kept checkpoint with a smaller rate.
-		final TrainingSettings calm = Training.resumed(model);
-		calm.steps = kept + 2;
-		calm.learningRate = 1e-4;
-		assertEquals(kept + 2, Training.run(data, calm, model, true, Progress.NONE, null).stepsDone);
+		final TrainingSettings calm = Training.resumed(model).toBuilder().steps(kept + 2).learningRate(1e-4).build();
+		assertEquals(kept + 2, Training.run(TrainingRequest.of(data, calm, model).resume(true)).stepsDone);
 	}
 
 	/**
@@ -90,11 +84,8 @@ class NanLossTest {
 		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
 		Fixtures.copyTree(Fixtures.data(), data);
 		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
-		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30, 0));
-		s.learningRate = 0.01;
-		s.checkpointEvery = 1;
-		s.steps = 100;
-		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, s, model, false, Progress.NONE, null)).getMessage());
+		final TrainingSettings s = TrainingSettings.builder(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30, 0)).learningRate(0.01).checkpointEvery(1).steps(100).build();
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, s, model))).getMessage());
 		final int step = number(msg, "at step (\\d+)");
 		assertMentions(msg, "The model of the last good checkpoint (step " + (step - 1) + ") is written to " + model, "a smaller learning rate cannot avoid it",
 			"resume with a larger rho floor, e.g. 0.05 (now 1.0e-30)");
@@ -102,15 +93,12 @@ class NanLossTest {
 			assertEquals(step - 1, net.info.training.steps, "a model.json is written: the last good checkpoint's");
 		}
 
-		final TrainingSettings slower = Training.resumed(model);
-		slower.learningRate = 1e-4;
-		assertMentions(assertThrows(LsrException.class, () -> Training.run(data, slower, model, true, Progress.NONE, null)).getMessage(), "NaN at step " + step,
+		final TrainingSettings slower = Training.resumed(model).toBuilder().learningRate(1e-4).build();
+		assertMentions(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, slower, model).resume(true))).getMessage(), "NaN at step " + step,
 			"cannot avoid it");
 
-		final TrainingSettings floor = Training.resumed(model);
-		floor.loss = new LossSpec(LossKind.INTRA, Divergence.KL, 0, 0.05, 0);
-		floor.steps = step + 20;
-		final org.labelsr.train.Trainer.Outcome o = Training.run(data, floor, model, true, Progress.NONE, null);
+		final TrainingSettings floor = Training.resumed(model).toBuilder().loss(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 0.05, 0)).steps(step + 20).build();
+		final org.labelsr.train.Trainer.Outcome o = Training.run(TrainingRequest.of(data, floor, model).resume(true));
 		assertEquals(step + 20, o.stepsDone, "the suggested way out goes on past the NaN");
 		assertTrue(Double.isFinite(o.info.training.final_loss));
 		assertEquals(0.05, ModelInfo.read(model).training.rho_min, "the new rho floor is recorded");
@@ -138,7 +126,7 @@ class NanLossTest {
 	}
 
 	private static void assertWeightsFinite(final Path checkpoint, final TrainingSettings s) {
-		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth, s.baseFilters, 2), s.loss, s.optimizer, s.seed);
+		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth(), s.baseFilters(), 2), s.loss(), s.optimizer(), s.seed());
 			Session session = new Session(g.graph)) {
 			session.restore(checkpoint.toString());
 			int checked = 0;

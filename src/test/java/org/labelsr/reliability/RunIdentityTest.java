@@ -14,12 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
  * Issue 18, cases 2 and 6: a model folder's checkpoints belong to one run.
@@ -62,16 +63,14 @@ class RunIdentityTest {
 	@Test
 	void checkpointsOfAnotherRunAreRefused() throws Exception {
 		final Path a = tmp.resolve("a"), b = tmp.resolve("b");
-		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2);
-		s.checkpointEvery = 1;
-		Training.run(Fixtures.data(), s, a, false, Progress.NONE, null);
-		Training.run(Fixtures.data(), s, b, false, Progress.NONE, null);
+		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2).toBuilder().checkpointEvery(1).build();
+		Training.run(TrainingRequest.of(Fixtures.data(), s, a));
+		Training.run(TrainingRequest.of(Fixtures.data(), s, b));
 		// run A's checkpoints under run B's training.json: what an older LabelSR's overwrite left, or a careless copy
 		Fixtures.deleteQuietly(b.resolve("checkpoints"));
 		Fixtures.copyTree(a.resolve("checkpoints"), b.resolve("checkpoints"));
-		final TrainingSettings more = Training.resumed(b);
-		more.steps = 4;
-		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(Fixtures.data(), more, b, true, Progress.NONE, null)).getMessage());
+		final TrainingSettings more = Training.resumed(b).toBuilder().steps(4).build();
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(Fixtures.data(), more, b).resume(true))).getMessage());
 		assertMentions(msg, "belongs to another training run", "cannot be resumed");
 	}
 
@@ -79,7 +78,7 @@ class RunIdentityTest {
 	void resumeRefusesOtherClassesAnotherLabelTableAnotherNetworkAndFewerSteps() throws Exception {
 		final Path model = tmp.resolve("m"), data = tmp.resolve("data"), renamed = tmp.resolve("renamed"), edited = tmp.resolve("edited");
 		Fixtures.copyTree(Fixtures.data(), data);
-		Training.run(data, Fixtures.tiny(LossKind.INTRA, 4), model, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(data, Fixtures.tiny(LossKind.INTRA, 4), model));
 		Fixtures.copyTree(data, renamed);
 		Files.writeString(renamed.resolve("labels.csv"), Files.readString(data.resolve("labels.csv")).replace(",cancer,", ",tumour,"));
 		Fixtures.copyTree(data, edited);
@@ -89,18 +88,16 @@ class RunIdentityTest {
 		rows.set(2, g[0] + "," + g[1] + "," + g[2] + "," + (Double.parseDouble(g[3]) + 0.05));
 		Files.write(edited.resolve("labels.csv"), rows);
 
-		final String classes = refused(renamed, model, s -> s.steps = 6);
+		final String classes = refused(renamed, model, s -> s.steps(6));
 		assertMentions(classes, "cannot resume", "classes [non-cancer, cancer] -> [non-cancer, tumour]");
-		assertMentions(refused(edited, model, s -> s.steps = 6), "the label table (labels.csv) is not the one the run started with");
-		assertMentions(refused(data, model, s -> s.baseFilters = 8), "base filters 4 -> 8");
-		assertMentions(refused(data, model, s -> s.steps = 2), "cannot resume to 2 steps: the run is already at step 4");
+		assertMentions(refused(edited, model, s -> s.steps(6)), "the label table (labels.csv) is not the one the run started with");
+		assertMentions(refused(data, model, s -> s.filters(8)), "base filters 4 -> 8");
+		assertMentions(refused(data, model, s -> s.steps(2)), "cannot resume to 2 steps: the run is already at step 4");
 		assertEquals(4, new Checkpoints(model).latestStep(), "nothing was trained by the refused runs");
 
 		// what can change is applied, not ignored
-		final TrainingSettings more = Training.resumed(model);
-		more.steps = 6;
-		more.learningRate = 2e-3;
-		assertEquals(6, Training.run(data, more, model, true, Progress.NONE, null).stepsDone);
+		final TrainingSettings more = Training.resumed(model).toBuilder().steps(6).learningRate(2e-3).build();
+		assertEquals(6, Training.run(TrainingRequest.of(data, more, model).resume(true)).stepsDone);
 		assertEquals(2e-3, ModelInfo.read(model).training.learning_rate);
 	}
 
@@ -114,20 +111,19 @@ class RunIdentityTest {
 		}
 	}
 
-	private static String refused(final Path data, final Path model, final java.util.function.Consumer<TrainingSettings> change) {
-		final TrainingSettings s = Training.resumed(model);
-		change.accept(s);
-		return Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, s, model, true, Progress.NONE, null)).getMessage());
+	private static String refused(final Path data, final Path model, final java.util.function.Consumer<TrainingSettingsBuilder> change) {
+		final TrainingSettingsBuilder b = Training.resumed(model).toBuilder();
+		change.accept(b);
+		final TrainingSettings s = b.build();
+		return Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, s, model).resume(true))).getMessage());
 	}
 
 	@Test
 	void aDamagedNewestCheckpointFallsBackToTheOneBeforeAndSaysSo() throws Exception {
 		final Path model = tmp.resolve("m"), reference = tmp.resolve("reference");
-		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 6);
-		s.checkpointEvery = 2;
-		Training.run(Fixtures.data(), s, model, false, Progress.NONE, null);
-		final TrainingSettings r = Fixtures.tiny(LossKind.INTRA, 8);
-		Training.run(Fixtures.data(), r, reference, false, Progress.NONE, null);
+		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 6).toBuilder().checkpointEvery(2).build();
+		Training.run(TrainingRequest.of(Fixtures.data(), s, model));
+		Training.run(TrainingRequest.of(Fixtures.data(), Fixtures.tiny(LossKind.INTRA, 8), reference));
 		BadImages.truncate(model.resolve("checkpoints/step-0000006/ckpt.data-00000-of-00001"), 0.5);
 
 		final ChildJvm.Outcome o = new ChildJvm().run(tmp.resolve("logs/resume"), 120, "train", "--data", Fixtures.data().toString(), "--out", model.toString(), "--resume",
@@ -142,7 +138,7 @@ class RunIdentityTest {
 
 		// with every checkpoint damaged there is nothing to fall back to: a sentence, not a trace
 		final Path all = tmp.resolve("all");
-		Training.run(Fixtures.data(), s, all, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(Fixtures.data(), s, all));
 		BadImages.truncate(all.resolve("checkpoints/step-0000006/ckpt.data-00000-of-00001"), 0.5);
 		BadImages.truncate(all.resolve("checkpoints/step-0000004/ckpt.index"), 0.5);
 		final ChildJvm.Outcome none = new ChildJvm().run(tmp.resolve("logs/none"), 120, "train", "--data", Fixtures.data().toString(), "--out", all.toString(), "--resume",
