@@ -76,7 +76,7 @@ final class Diverged extends RuntimeException {
 			named.addAll(rhoHelps ? List.of(Setting.LEARNING_RATE, Setting.RESUME, Setting.RHO_MIN) : List.of(Setting.LEARNING_RATE, Setting.LEARNING_RATE));
 		}
 		else {
-			sb.append("{} from it with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
+			sb.append("To go on from it, {} with ").append(smallerRate).append(rhoHelps ? " or " + largerRho : "").append('.');
 			named.add(Setting.RESUME);
 			named.add(Setting.LEARNING_RATE);
 			if (rhoHelps) named.add(Setting.RHO_MIN);

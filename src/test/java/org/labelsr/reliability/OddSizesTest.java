@@ -92,11 +92,11 @@ class OddSizesTest {
 		}
 		final Path m = tmp.resolve("model");
 		assertRefused(lsr(tmp.resolve("logs/batch"), "train", "--data", Fixtures.data().toString(), "--loss", "intra", "--out", m.toString(), "--batch-groups", "1000",
-			"--group-size", "1000"), "a batch of 1000000 tiles of", "use fewer batch groups or a smaller group size");
+			"--group-size", "1000"), "a batch of 1000000 tiles of", "use fewer --batch-groups or a smaller --group-size");
 		assertRefused(lsr(tmp.resolve("logs/batch-max"), "train", "--data", Fixtures.data().toString(), "--loss", "intra", "--out", m.toString(), "--batch-groups",
 			"2147483647"), "a batch of 32212254705 tiles");
 		assertRefused(lsr(tmp.resolve("logs/context"), "train", "--data", Fixtures.data().toString(), "--loss", "intra", "--out", m.toString(), "--context", "2147483647"),
-			"use less context");
+			"use less --context");
 		assertEquals(List.of(), Fixtures.files(m), "refused runs write nothing");
 
 		final Path halo = Fixtures.copyOfModel(tmp.resolve("halo"));
