@@ -21,8 +21,43 @@ final class BatchLimits {
 
 	private BatchLimits() {}
 
+	/**
+	 * The network's weights must fit in memory three times (weights and the
+	 * optimizer's two moments) beside their gradients: TensorFlow aborts the
+	 * whole process on a shape whose size overflows (--filters 2147483647)
+	 * and fails while initialising on one merely too large.
+	 */
+	static void checkNetwork(final TrainingSettings s, final int classes) {
+		final double weights = weights(s.depth(), s.baseFilters(), classes);
+		final long memory = totalMemory();
+		if (weights * 4 * Float.BYTES > memory)
+			throw new SettingException(String.format(Locale.ROOT, "a U-Net of depth %d with %d %s has about %.0f million weights (%.1f GB with the optimizer's state), more than this "
+				+ "computer's %.1f GB of memory; use fewer {}", s.depth(), s.baseFilters(), "filters", weights / 1e6, weights * 4 * Float.BYTES / 1e9, memory / 1e9), Setting.FILTERS);
+	}
+
+	/** The U-Net's weights: two 3x3 convolutions a level down, a 2x2 transposed and two 3x3 up, a 1x1 head (as {@code UNetConfig.forwardFlops} counts them). */
+	static double weights(final int depth, final int baseFilters, final int classes) {
+		double w = 0, in = 3;
+		for (int level = 0; level <= depth; level++) {
+			final double f = (double) baseFilters * (1L << level);
+			w += 9 * (in * f + f * f);
+			in = f;
+		}
+		for (int level = depth - 1; level >= 0; level--) {
+			final double f = (double) baseFilters * (1L << level);
+			w += 4 * 2 * f * f + 9 * (3 * f * f);
+		}
+		return w + (double) baseFilters * classes;
+	}
+
+	private static long totalMemory() {
+		if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) return os.getTotalMemorySize();
+		return Long.MAX_VALUE;
+	}
+
 	/** The tile side for {@code blockSize}, refused when absurd; {@link TrainingSettings#tile} is only called after this. */
 	static void check(final TrainingSettings s, final int blockSize, final int classes) {
+		checkNetwork(s, classes);
 		final long m = 1L << s.depth();
 		final long tile = (blockSize + 2L * s.context() + m - 1) / m * m;
 		if (tile > MAX_TILE)

@@ -106,6 +106,15 @@ class OddSizesTest {
 	}
 
 	@Test
+	void absurdNetworksAndSlidesAreRefusedInWords() {
+		// before: TensorFlow aborted the whole JVM ("Encountered overflow when multiplying"), or a NegativeArraySizeException
+		assertRefused(lsr(tmp.resolve("logs/filters"), "train", "--data", Fixtures.data().toString(), "--loss", "intra", "--out", tmp.resolve("m").toString(), "--filters",
+			"2147483647"), "a U-Net of depth 3 with 2147483647 filters has about", "use fewer --filters");
+		assertRefused(lsr(tmp.resolve("logs/slide"), "make-slide", "--out", tmp.resolve("s.tif").toString(), "--size", "2147483647"), "synthetic slide must be 1 to 1048576 px");
+		assertEquals(List.of(), Fixtures.files(tmp).stream().filter(f -> !f.startsWith("logs/")).toList(), "nothing written");
+	}
+
+	@Test
 	void inputsWhoseOutputsWouldCollideAreRefusedBeforeAnyIsPredicted() throws Exception {
 		final Path in = tmp.resolve("in"), out = tmp.resolve("out");
 		Files.createDirectories(in);

@@ -61,6 +61,17 @@ class RunIdentityTest {
 	}
 
 	@Test
+	void aRefinementIntoItsFirstModelsFolderIsRefusedAndTheModelKept() throws Exception {
+		final Path first = Fixtures.copyOfModel(tmp.resolve("first"));
+		final List<String> before = Fixtures.files(first);
+		final TrainingSettings s = TrainingSettings.builder(LossKind.SUPERVISED).refine(new org.labelsr.train.Refinement(first.toString(), 1, false)).steps(2).depth(2).filters(4)
+			.build();
+		assertMentions(Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(Fixtures.data(), s, first))).getMessage()),
+			"a refinement cannot be written into the folder of the first round's model");
+		assertEquals(before, Fixtures.files(first), "the first model is untouched");
+	}
+
+	@Test
 	void checkpointsOfAnotherRunAreRefused() throws Exception {
 		final Path a = tmp.resolve("a"), b = tmp.resolve("b");
 		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2).toBuilder().checkpointEvery(1).build();
