@@ -114,6 +114,26 @@ class OddSizesTest {
 		assertEquals(List.of(), Fixtures.files(tmp).stream().filter(f -> !f.startsWith("logs/")).toList(), "nothing written");
 	}
 
+	/**
+	 * Images the heap could hold that still overflow an array: 50000^2 px is
+	 * more ints than an array holds (the header check for the heap passes with
+	 * 16 GB), and 27000^2 px is fewer, but not once there is a probability per
+	 * class. Both wrapped around to negative array sizes.
+	 */
+	@Test
+	void imagesBeyondJavasArraysAreRefusedInWords() throws Exception {
+		final Path in = tmp.resolve("in");
+		Files.createDirectories(in);
+		Files.write(in.resolve("huge.png"), ImageFileProperties.forgedPng(50_000, 50_000, 8, 2, new byte[16]));
+		final ChildJvm.Outcome o = new ChildJvm().heap("16g").run(tmp.resolve("logs/huge"), 180, "predict", "--model", Fixtures.model().toString(), "--input",
+			in.resolve("huge.png").toString(), "--out", tmp.resolve("out").toString());
+		assertRefused(o, "huge.png: 50000 x 50000 pixels are more than one Java array holds");
+		final org.labelsr.LsrException e = org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class,
+			() -> org.labelsr.predict.Prediction.checkSize(27_000, 27_000, 3));
+		assertMentions(Messages.shown(e.getMessage()), "27000 x 27000 px with 3 classes is too large to predict in memory");
+		org.labelsr.predict.Prediction.checkSize(27_000, 27_000, 2);
+	}
+
 	@Test
 	void inputsWhoseOutputsWouldCollideAreRefusedBeforeAnyIsPredicted() throws Exception {
 		final Path in = tmp.resolve("in"), out = tmp.resolve("out");
