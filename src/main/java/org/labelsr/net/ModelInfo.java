@@ -115,6 +115,10 @@ public final class ModelInfo {
 		catch (final IOException | JsonParseException e) {
 			throw LsrException.at(file, "cannot read model description: " + e.getMessage());
 		}
+		catch (final RuntimeException e) {
+			// Gson lets some malformed values through as they are (a NumberFormatException for "scale": "")
+			throw LsrException.at(file, "cannot read model description: a field has a value of the wrong kind (" + e + ")");
+		}
 		if (info == null || !"labelsr-model".equals(info.format)) throw LsrException.at(file, "not a LabelSR model description (format is not 'labelsr-model')");
 		if (info.format_version > FORMAT_VERSION) throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
 		if (info.classes == null || info.classes.size() < 2) throw LsrException.at(file, "the model must name at least two classes");
