@@ -34,13 +34,14 @@ public final class SyntheticSlide {
 		if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE)
 			throw new SettingException("the {} of a synthetic slide must be 1 to " + MAX_SIDE + " px a side, not " + width + " x " + height, Setting.SIZE);
 		if (!(mpp > 0) || Double.isInfinite(mpp)) throw new SettingException("the {} must be a positive number of microns, not " + mpp, Setting.MPP);
-		final RgbImage[] patches = new RgbImage[PATCHES];
-		for (int i = 0; i < PATCHES; i++)
-			patches[i] = SynthGenerator.generate(PATCH, 32, seed * 31 + i).image();
 		final int band = 256;
-		final byte[] rows = new byte[width * 3 * band];
+		// the output first: a file that cannot be written fails before seconds of tissue synthesis
 		try (PyramidTiffWriter out = new PyramidTiffWriter(file, width, height,
 			PyramidTiffWriter.Format.rgb(mpp, "LabelSR synthetic slide " + width + "x" + height + " seed " + seed))) {
+			final RgbImage[] patches = new RgbImage[PATCHES];
+			for (int i = 0; i < PATCHES; i++)
+				patches[i] = SynthGenerator.generate(PATCH, 32, seed * 31 + i).image();
+			final byte[] rows = new byte[width * 3 * band];
 			for (int y0 = 0; y0 < height; y0 += band) {
 				if (progress.cancelled()) throw new LsrException("cancelled; " + file + " was not written");
 				final int n = Math.min(band, height - y0);
