@@ -224,6 +224,8 @@ public final class Trainer {
 	 * splice of two runs.
 	 */
 	private static void startAfresh(final Path modelDir, final Checkpoints checkpoints) {
+		// only what an earlier LabelSR run left: a folder without its files may hold the user's own "best" or "variables"
+		if (!Files.exists(modelDir.resolve(SETTINGS_FILE)) && !Files.exists(modelDir.resolve(ModelInfo.FILE)) && checkpoints.latestStep() < 0) return;
 		try {
 			Files.deleteIfExists(modelDir.resolve(ModelInfo.FILE));
 			checkpoints.clear();
