@@ -64,7 +64,7 @@ public final class TrainCommand {
 			if (!ignored.isEmpty()) System.err.println("train: --resume continues the run recorded in " + out.resolve("training.json") + "; "
 				+ String.join(", ", ignored) + " ignored (only --steps and --learning-rate change on resume)");
 		}
-		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
+		final Progress progress = new TerminalProgress(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), "train: ", 2000);
 		final Trainer.Outcome o = a.has("--slide") ? SlideTraining.run(a, s, out, resume, progress) : Training.run(a.path("--data"), s, out, resume, progress, null);
 		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
 			s.loss, out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
