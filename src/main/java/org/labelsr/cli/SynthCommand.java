@@ -23,9 +23,9 @@ final class SynthCommand extends Subcommand {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "The data set's folder.")
 	Path dir;
 
-	@Option(names = "--kind", paramLabel = "hne|glands|multiclass", defaultValue = "hne",
+	@Option(names = "--kind", paramLabel = "hne|glands|multiclass",
 		description = "hne: tumour nests in stroma; glands: a second lab's glandular tissue; multiclass: four classes, ten labels (default: ${DEFAULT-VALUE}).")
-	SynthKind kind;
+	SynthKind kind = SynthKind.HNE;
 
 	@Option(names = "--seed", paramLabel = "S", description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
 	long seed = SynthSettings.DEFAULT_SEED;

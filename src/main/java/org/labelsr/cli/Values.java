@@ -2,11 +2,16 @@ package org.labelsr.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.labelsr.LsrException;
+import org.labelsr.data.LabelDraw;
 import org.labelsr.data.synth.SynthKind;
+import org.labelsr.net.Divergence;
+import org.labelsr.net.LossKind;
+import org.labelsr.net.OptimizerKind;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -33,7 +38,21 @@ final class Values {
 		cli.registerConverter(Integer.class, whole).registerConverter(int.class, whole);
 		cli.registerConverter(Long.class, wholeLong).registerConverter(long.class, wholeLong);
 		cli.registerConverter(Double.class, number).registerConverter(double.class, number);
-		cli.registerConverter(SynthKind.class, named(SynthKind::parse));
+		cli.registerConverter(SynthKind.class, named(SynthKind::parse)).registerConverter(LossKind.class, named(LossKind::parse))
+			.registerConverter(Divergence.class, named(Divergence::parse)).registerConverter(OptimizerKind.class, named(OptimizerKind::parse))
+			.registerConverter(LabelDraw.class, named(LabelDraw::parse));
+		// a choice's default is shown and read back as the word the option takes
+		cli.setDefaultValueProvider(arg -> arg.initialValue() instanceof Enum<?> e ? word(e) : null);
+	}
+
+	/** The word on the command line for a choice. */
+	static String word(final Enum<?> choice) {
+		if (choice instanceof SynthKind k) return k.id();
+		if (choice instanceof LossKind k) return k.id;
+		if (choice instanceof Divergence d) return d.id;
+		if (choice instanceof OptimizerKind o) return o.id;
+		if (choice instanceof LabelDraw d) return d.id;
+		return choice.name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The core's own parser of a name, whose message says what it takes. */

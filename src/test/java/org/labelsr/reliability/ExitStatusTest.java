@@ -48,7 +48,7 @@ class ExitStatusTest {
 		final List<Case> cases = List.of(
 			new Case("no command", 2, new String[0], "usage"),
 			new Case("unknown command", 2, new String[] { "trian" }, "trian"),
-			new Case("unknown option", 1, new String[] { "train", "--data", data.toString(), "--loss", "intra", "--out", model.toString(), "--stpes", "5" }, "--stpes"),
+			new Case("unknown option", 2, new String[] { "train", "--data", data.toString(), "--loss", "intra", "--out", model.toString(), "--stpes", "5" }, "--stpes"),
 			new Case("negative lambda", 1, new String[] { "train", "--data", data.toString(), "--loss", "inter", "--out", model.toString(), "--lambda", "-1" }, "lambda", "-1"),
 			new Case("missing data set", 1, new String[] { "train", "--data", tmp.resolve("nowhere").toString(), "--loss", "intra", "--out", model.toString() }, tmp.resolve("nowhere")),
 			new Case("bad labels.csv", 1, new String[] { "train", "--data", badTable.toString(), "--loss", "intra", "--out", model.toString() }, badTable.resolve("labels.csv"), "line 2"),
