@@ -85,6 +85,8 @@ public final class Main implements Callable<Integer> {
 			.addSubcommand("estimate", new Legacy(EstimateCommand::run));
 		// a script may repeat an option to override an earlier one, as it always could
 		cli.setOverwrittenOptionsAllowed(true);
+		// a path may start with @; picocli would read it as a file of arguments
+		cli.setExpandAtFiles(false);
 		cli.setOut(out).setErr(err);
 		Values.register(cli);
 		style(cli);
