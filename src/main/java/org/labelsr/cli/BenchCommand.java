@@ -25,7 +25,8 @@ final class BenchCommand extends Subcommand {
 	String kind;
 
 	@Option(names = "--methods", paramLabel = "M1;M2;...", description = {
-		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
+		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth,"
+			+ " context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
 	String methods;
 
 	@Option(names = "--learning-rates", paramLabel = "R1,R2,...", description = "Train every method at each of these learning rates.")

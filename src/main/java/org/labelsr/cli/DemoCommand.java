@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
 	"Train, predict, evaluate and draw every method on the sample data.",
-	"The low-resolution baseline, the three label super-resolution losses, the label-guided refinement of the intra network and the supervised upper bound; the table goes to OUT/results.txt, the pictures to OUT/pictures." })
+	"The low-resolution baseline, the three label super-resolution losses, the label-guided refinement of the intra network and the supervised upper bound;"
+		+ " the table goes to OUT/results.txt, the pictures to OUT/pictures." })
 final class DemoCommand extends Subcommand {
 
 	static final int DEFAULT_STEPS = 800;

@@ -114,10 +114,12 @@ public final class ModelInfo {
 			throw LsrException.at(file, "cannot read model description: " + e.getMessage());
 		}
 		if (info == null || !"labelsr-model".equals(info.format)) throw LsrException.at(file, "not a LabelSR model description (format is not 'labelsr-model')");
-		if (info.format_version > FORMAT_VERSION) throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
+		if (info.format_version > FORMAT_VERSION)
+			throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
 		if (info.classes == null || info.classes.size() < 2) throw LsrException.at(file, "the model must name at least two classes");
 		if (info.channels != 3) throw LsrException.at(file, "only RGB models (3 channels) are supported, this one has " + info.channels);
-		if (info.multiple < 1 || info.halo < 0 || info.depth < 1) throw LsrException.at(file, "invalid network geometry (depth " + info.depth + ", multiple " + info.multiple + ", halo " + info.halo + ")");
+		if (info.multiple < 1 || info.halo < 0 || info.depth < 1)
+			throw LsrException.at(file, "invalid network geometry (depth " + info.depth + ", multiple " + info.multiple + ", halo " + info.halo + ")");
 		return info;
 	}
 }
