@@ -3,7 +3,7 @@ package org.labelsr.cli;
 import java.nio.file.Path;
 
 import org.labelsr.Progress;
-import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.eval.BaselineRun;
 
 import picocli.CommandLine.Command;
@@ -21,16 +21,15 @@ final class BaselineCommand extends Subcommand {
 	@Option(names = "--data", required = true, paramLabel = "DATASET")
 	Path data;
 
-	@Option(names = "--split", paramLabel = "test|train", defaultValue = "test", description = "The data set's folder to predict (default: ${DEFAULT-VALUE}).")
-	String split;
+	@Option(names = "--split", paramLabel = "test|train", description = "The data set's folder to predict (default: ${DEFAULT-VALUE}).")
+	Split split = Split.TEST;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR")
 	Path dir;
 
 	@Override
 	public Integer call() {
-		if (!split.equals("test") && !split.equals("train")) throw usage("--split must be test or train, not '" + split + "'");
-		final int n = BaselineRun.write(split.equals("test") ? DataSet.loadForTesting(data) : DataSet.load(data), split, dir, Progress.NONE);
+		final int n = BaselineRun.run(data, split, dir, Progress.NONE);
 		out().println("baseline: wrote " + n + " class map(s) and probability stack(s) to " + dir);
 		return 0;
 	}

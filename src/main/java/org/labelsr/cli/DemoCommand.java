@@ -63,12 +63,8 @@ final class DemoCommand extends Subcommand {
 		final long t0 = System.nanoTime();
 		final Progress progress = progress("  ", 15000);
 		final Comparison c = new Comparison(data, out, m -> {
-			final TrainingSettings s = new TrainingSettings(m.loss());
-			s.steps = steps;
-			s.seed = seed;
-			s.checkpointEvery = steps;
 			out().println("demo: training " + m.name());
-			return s;
+			return TrainingSettings.builder(m.loss()).steps(steps).seed(seed).checkpointEvery(steps);
 		}, BoundaryMask.DEFAULT_DISTANCE, progress,
 			r -> out().println(String.format(Locale.ROOT, "demo: %s: IoU %.4f, masked IoU %.4f", r.method(), r.iou(), r.maskedIou())));
 		final List<Scores> rows = c.run(methods);

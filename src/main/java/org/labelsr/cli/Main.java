@@ -27,8 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * 130 when cancelled.
  */
 @Command(name = "lsr", description = "Label super-resolution: train a U-Net from block labels, predict, evaluate.",
-	subcommands = { DemoCommand.class, SynthCommand.class, PredictCommand.class, BaselineCommand.class, EvaluateCommand.class,
-		UpdateSiteCommand.class, PredictSlideCommand.class, MakeSlideCommand.class, BenchTilingCommand.class, PerfCommand.class,
+	subcommands = { DemoCommand.class, SynthCommand.class, TrainCommand.class, PredictCommand.class, BaselineCommand.class, EvaluateCommand.class,
+		EstimateCommand.class, UpdateSiteCommand.class, PredictSlideCommand.class, MakeSlideCommand.class, BenchTilingCommand.class, PerfCommand.class,
 		BenchCommand.class, CommandLine.HelpCommand.class },
 	synopsisSubcommandLabel = "COMMAND", footer = "lsr COMMAND --help shows the options of a command.")
 public final class Main implements Callable<Integer> {
@@ -81,8 +81,6 @@ public final class Main implements Callable<Integer> {
 
 	static CommandLine commandLine(final PrintWriter out, final PrintWriter err) {
 		final CommandLine cli = new CommandLine(new Main());
-		cli.addSubcommand("train", new Legacy(TrainCommand::run))
-			.addSubcommand("estimate", new Legacy(EstimateCommand::run));
 		// a script may repeat an option to override an earlier one, as it always could
 		cli.setOverwrittenOptionsAllowed(true);
 		// a path may start with @; picocli would read it as a file of arguments
@@ -139,8 +137,8 @@ public final class Main implements Callable<Integer> {
 	private static int failure(final Exception e, final CommandLine command) {
 		final PrintWriter err = command.getErr();
 		final String name = command.getCommandSpec().qualifiedName();
-		if (e instanceof LsrException) {
-			err.println(name + ": " + e.getMessage());
+		if (e instanceof LsrException l) {
+			err.println(name + ": " + Flags.message(l, command.getCommandSpec()));
 			return 1;
 		}
 		// a bug, not bad input: still one line that says so, then the trace to report

@@ -3,6 +3,7 @@ package org.labelsr.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 import org.labelsr.LsrException;
 import org.labelsr.bench.Perf;
@@ -31,11 +32,18 @@ final class PerfCommand extends Subcommand {
 		AtomicFiles.checkWritableFolder(dir);
 		out().flush();
 		try {
-			new Perf(System.out, dir, data != null ? data : home.resolve("sample-data"), torch ? home.resolve("bench/torch_unet.py") : null).run();
+			new Perf(System.out, dir, data != null ? data : home.resolve("sample-data"), torch ? home.resolve("bench/torch_unet.py") : null,
+				PerfCommand::predictInFreshJvm).run();
 		}
 		catch (final IOException | InterruptedException e) {
 			throw new LsrException("perf: " + e.getMessage(), e);
 		}
 		return 0;
+	}
+
+	/** {@code lsr predict} in a new JVM on this one's class path: start-up as a user meets it. */
+	private static List<String> predictInFreshJvm(final Path model, final Path image, final Path out) {
+		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+			Main.class.getName(), "predict", "--model", model.toString(), "--input", image.toString(), "--out", out.toString());
 	}
 }

@@ -8,10 +8,12 @@ import java.util.function.Predicate;
 
 import org.labelsr.LsrException;
 import org.labelsr.data.LabelDraw;
+import org.labelsr.data.Split;
 import org.labelsr.data.synth.SynthKind;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
+import org.labelsr.train.Schedule;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -40,7 +42,8 @@ final class Values {
 		cli.registerConverter(Double.class, number).registerConverter(double.class, number);
 		cli.registerConverter(SynthKind.class, named(SynthKind::parse)).registerConverter(LossKind.class, named(LossKind::parse))
 			.registerConverter(Divergence.class, named(Divergence::parse)).registerConverter(OptimizerKind.class, named(OptimizerKind::parse))
-			.registerConverter(LabelDraw.class, named(LabelDraw::parse));
+			.registerConverter(LabelDraw.class, named(LabelDraw::parse)).registerConverter(Schedule.class, named(Schedule::parse))
+			.registerConverter(Split.class, named(Split::parse));
 		// a choice's default is shown and read back as the word the option takes
 		cli.setDefaultValueProvider(arg -> arg.initialValue() instanceof Enum<?> e ? word(e) : null);
 	}
@@ -52,6 +55,8 @@ final class Values {
 		if (choice instanceof Divergence d) return d.id;
 		if (choice instanceof OptimizerKind o) return o.id;
 		if (choice instanceof LabelDraw d) return d.id;
+		if (choice instanceof Schedule s) return s.id;
+		if (choice instanceof Split s) return s.id;
 		return choice.name().toLowerCase(Locale.ROOT);
 	}
 
@@ -62,7 +67,7 @@ final class Values {
 				return parse.apply(v);
 			}
 			catch (final LsrException e) {
-				throw new TypeConversionException(e.getMessage());
+				throw new TypeConversionException(Flags.message(e));
 			}
 		};
 	}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
@@ -89,8 +91,8 @@ public final class SlidePrediction {
 		final long w = slide.width(o.level()), h = slide.height(o.level());
 		final List<String> classes = net.info.classes;
 		if (o.rois() && w * h > ROI_MAX_PIXELS)
-			throw LsrException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20)
-				+ " Mpx); use --geojson for QuPath instead");
+			throw SettingException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20)
+				+ " Mpx); use {} for QuPath instead", Setting.GEOJSON);
 		AtomicFiles.checkWritableFolder(out);
 		final long t0 = System.nanoTime();
 		final double mpp = slide.mpp() * slide.downsample(o.level());

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
@@ -35,7 +37,7 @@ public record Refinement(String model, double guide, boolean flips) {
 
 	public Refinement {
 		if (model == null || model.isBlank()) throw new LsrException("refinement needs the first round's model folder");
-		if (!(guide >= 0) || Double.isInfinite(guide)) throw new LsrException("the refinement's label guide (--guide, guide=) must be 0 (no guide) or a positive number of standard deviations, not " + guide);
+		if (!(guide >= 0) || Double.isInfinite(guide)) throw new SettingException("the refinement's {} must be 0 (no guide) or a positive number of standard deviations, not " + guide, Setting.GUIDE);
 	}
 
 	/**
@@ -54,7 +56,8 @@ public record Refinement(String model, double guide, boolean flips) {
 			final List<Path> images = data.train().stream().map(Item::image).toList();
 			final int done = FolderPrediction.classMaps(net, images, dir, flips, g, progress);
 			if (done < images.size())
-				throw new LsrException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; --resume makes the rest and trains");
+				throw new SettingException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; {} makes the rest and trains",
+					Setting.RESUME);
 		}
 		return data.withTrainingTruth(dir, Item.CLASSES);
 	}

@@ -134,7 +134,13 @@ class TrainCommandTest {
 		final Module m = start(in);
 		pending.get();
 		assertTrue(((Cancelable) m).isCanceled());
-		assertTrue(((Cancelable) m).getCancelReason().contains("depth must be 1..6"), ((Cancelable) m).getCancelReason());
+		assertTrue(((Cancelable) m).getCancelReason().contains("depth (depth=) must be 1..6, not 9"), ((Cancelable) m).getCancelReason());
+		// the core names the setting in words; Fiji adds its macro key, where the command line names its flag
+		in.put("depth", 2);
+		in.put("batch_groups", 0);
+		final Module none = start(in);
+		pending.get();
+		assertEquals("batch groups (batch_groups=) must be at least 1, not 0", ((Cancelable) none).getCancelReason());
 	}
 
 	@Test
