@@ -1,6 +1,7 @@
 package org.labelsr.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.labelsr.Progress;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 		+ "the measured blocks go to label-estimates.csv beside the table." })
 final class EstimateCommand extends Subcommand {
 
-	@Option(names = "--estimates", paramLabel = "CSV", description = "Per-block estimates: label,fraction (two classes) or label and one column per class.")
+	@Option(names = "--estimates", paramLabel = "CSV", description = "Per-block estimates: rows label,fraction (two classes) or label,class,fraction.")
 	Path estimates;
 
 	@Option(names = "--data", paramLabel = "DATASET", description = "A data set whose train/ has truth maps beside its label maps.")
@@ -35,13 +36,13 @@ final class EstimateCommand extends Subcommand {
 	@Option(names = "--seed", paramLabel = "S", description = "With --data: seed of the random draw (default: ${DEFAULT-VALUE}).")
 	long seed = LabelTableEstimation.DEFAULT_SEED;
 
-	@Option(names = "--classes", split = ",", paramLabel = "A,B,...", description = "The class names (default: the data set's labels.csv's, else two classes).")
-	List<String> classes;
+	@Option(names = "--classes", paramLabel = "A,B,...", description = "The class names (default: the data set's labels.csv's, else two classes).")
+	String classes;
 
 	@Override
 	public Integer call() {
 		if ((estimates == null) == (data == null)) throw usage("give exactly one of --estimates CSV and --data DATASET");
-		final List<String> names = classes == null ? null : classes.stream().map(String::strip).toList();
+		final List<String> names = classes == null ? null : Arrays.stream(classes.split(",")).map(String::strip).toList();
 		final LabelTableEstimation.Result r = LabelTableEstimation.run(new LabelTableEstimation.Request(estimates, data, blocksPerLabel, seed, names, out),
 			Progress.NONE);
 		r.report().forEach(line -> out().println("estimate: " + line));

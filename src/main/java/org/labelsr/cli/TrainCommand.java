@@ -37,9 +37,6 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--data", paramLabel = "DATASET", description = "The data set (DATA.md layout); or --slide, --labels and --table.")
 	Path data;
 
-	@Mixin
-	SlideTraining slide;
-
 	@Option(names = "--loss", paramLabel = "intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised",
 		description = "Required but with --refine (supervised) or --resume (recorded).")
 	LossKind loss;
@@ -112,6 +109,9 @@ final class TrainCommand extends Subcommand {
 
 	@Option(names = "--no-flips", description = "With --refine: the first model predicts without averaging four mirrorings.")
 	boolean noFlips;
+
+	@Mixin
+	SlideTraining slide;
 
 	@Override
 	public Integer call() {
