@@ -103,27 +103,26 @@ public final class Main implements Callable<Integer> {
 
 	/** One line naming the option and value, then where the options are listed; status 2. */
 	private static int usageError(final ParameterException e, final String[] args) {
-		final CommandLine command = e.getCommandLine();
-		final String name = command.getCommandSpec().qualifiedName();
-		String problem = e.getMessage().strip();
-		final String unknown = e instanceof MissingParameterException ? unknownOption(command, args) : null;
-		if (e instanceof UnmatchedArgumentException u && command.getCommandSpec().userObject() instanceof Main) {
-			final List<String> unmatched = u.getUnmatched();
-			problem = "unknown command '" + (unmatched.isEmpty() ? "" : unmatched.get(0)) + "' (commands: "
-				+ String.join(", ", command.getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList()) + ")";
-		}
-		else if (unknown != null || e instanceof UnmatchedArgumentException) {
-			// picocli checks for missing options before unknown ones, but a misspelt option is the cause of both
-			final UnmatchedArgumentException u = unknown != null ? new UnmatchedArgumentException(command, List.of(unknown)) : (UnmatchedArgumentException) e;
-			if (unknown != null) problem = (unknown.startsWith("-") ? "Unknown option" : "Unmatched argument") + ": '" + unknown + "'";
-			if (!u.getSuggestions().isEmpty()) problem += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
-		}
-		command.getErr().println(name + ": " + problem + "; see " + name + " --help");
+		final String name = e.getCommandLine().getCommandSpec().qualifiedName();
+		e.getCommandLine().getErr().println(name + ": " + problem(e, args) + "; see " + name + " --help");
 		return USAGE_ERROR;
 	}
 
+	private static String problem(final ParameterException e, final String[] args) {
+		final CommandLine command = e.getCommandLine();
+		if (e instanceof UnmatchedArgumentException u && command.getCommandSpec().userObject() instanceof Main)
+			return "unknown command '" + (u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0)) + "' (commands: "
+				+ String.join(", ", command.getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList()) + ")";
+		// picocli reports a missing option before an unknown one, and an unknown option's value as unknown too: the first unknown argument is the cause
+		final String unknown = e instanceof MissingParameterException || e instanceof UnmatchedArgumentException ? unknownArgument(command, args) : null;
+		if (unknown == null) return e.getMessage().strip();
+		final List<String> near = new UnmatchedArgumentException(command, List.of(unknown)).getSuggestions();
+		return (unknown.startsWith("-") ? "unknown option '" : "unexpected argument '") + unknown + "'"
+			+ (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)");
+	}
+
 	/** The first argument after the command's name that is neither an option of the command nor an option's value, or null. */
-	private static String unknownOption(final CommandLine command, final String[] args) {
+	private static String unknownArgument(final CommandLine command, final String[] args) {
 		final CommandSpec spec = command.getCommandSpec();
 		for (int i = Arrays.asList(args).indexOf(command.getCommandName()) + 1; i < args.length; i++) {
 			final String[] option = args[i].split("=", 2);

@@ -69,9 +69,14 @@ class OptionsTest {
 	@Test
 	void anUnknownOptionIsAUsageErrorOnEveryCommand() {
 		for (final String name : subcommands().keySet())
-			Lsr.usageError(new String[] { name, "--frobnicate", "3" }, "lsr " + name, "Unknown option", "'--frobnicate'", "see lsr " + name + " --help");
+			Lsr.usageError(new String[] { name, "--frobnicate", "3" }, "lsr " + name, "unknown option '--frobnicate'", "see lsr " + name + " --help");
 		// a near miss is named, with the option meant, even when a required option is missing too
-		Lsr.usageError(new String[] { "synth", "--outt", "x" }, "'--outt'", "did you mean --out?");
+		Lsr.usageError(new String[] { "synth", "--outt", "x" }, "unknown option '--outt'", "did you mean --out?");
+		// the misspelt option's value is not named as a second unknown argument
+		final String err = Lsr.usageError(new String[] { "train", "--data", "d", "--loss", "intra", "--out", "m", "--stpes", "5" }, "unknown option '--stpes'",
+			"did you mean --steps?");
+		assertFalse(err.contains("'5'"), err);
+		Lsr.usageError(new String[] { "baseline", "--data", "d", "--out", "o", "stray" }, "unexpected argument 'stray'");
 	}
 
 	@Test
