@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -38,7 +39,7 @@ public final class Main implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@picocli.CommandLine.Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	private boolean help;
 
 	private Main() {}
@@ -93,7 +94,7 @@ public final class Main implements Callable<Integer> {
 		return cli;
 	}
 
-	/** The house style of every command's help: "usage:", options in their declared order, defaults shown. */
+	/** The house style of every command's help: "usage:", options in their declared order. */
 	private static void style(final CommandLine command) {
 		command.getCommandSpec().usageMessage().synopsisHeading("usage: ").sortOptions(false).sortSynopsis(false).abbreviateSynopsis(false)
 			.optionListHeading("options:%n").commandListHeading("commands:%n").width(100).autoWidth(true);
