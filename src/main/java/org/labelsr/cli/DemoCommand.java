@@ -16,6 +16,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
  * {@code ./lsr demo}: the main job. On the shipped sample data, the
@@ -40,7 +41,7 @@ public final class DemoCommand {
 		final Path data = a.has("--data") ? a.path("--data") : home.resolve("sample-data");
 		final Path out = a.has("--out") ? a.path("--out") : home.resolve("demo-output");
 		final int steps = a.integer("--steps", DEFAULT_STEPS);
-		final long seed = a.longValue("--seed", 1);
+		final long seed = a.longValue("--seed", TrainingSettingsBuilder.SEED);
 		if (steps < 1) throw a.fail("--steps must be at least 1");
 		AtomicFiles.checkWritableFolder(out);
 

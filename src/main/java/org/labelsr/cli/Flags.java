@@ -10,12 +10,7 @@ final class Flags {
 	private Flags() {}
 
 	static String of(final Setting s) {
-		return switch (s) {
-			case REFINE -> "--refine";
-			case MODEL -> "--model";
-			case GEOJSON -> "--geojson";
-			default -> "--" + s.key('-');
-		};
+		return "--" + s.key('-');
 	}
 
 	/** The message of {@code e}, settings named by their flags. */
