@@ -49,7 +49,7 @@ public final class Bench {
 	private final Path out;
 	private final PrintStream log;
 	private final Sensitivity sensitivity = new Sensitivity();
-	private final PredictionOptions options = new PredictionOptions();
+	private final PredictionChoice options = new PredictionChoice();
 	/** Runs this invocation trained and runs it found finished, for the report's run time to mean what it says. */
 	private int trained, reused;
 

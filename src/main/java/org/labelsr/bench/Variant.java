@@ -55,7 +55,8 @@ public record Variant(String name, TrainingSettings options, double learningRate
 					case "draw" -> b.labelDraw(LabelDraw.parse(v));
 					case "refine" -> refine = Double.parseDouble(v);
 					case "rounds" -> rounds = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec
+						+ "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
 				}
 			}
 			catch (final NumberFormatException e) {
@@ -70,7 +71,8 @@ public record Variant(String name, TrainingSettings options, double learningRate
 			throw new LsrException("bench: method '" + spec.trim() + "': " + e.getMessage(), e);
 		}
 		if (rounds < 1 || rounds > 1 && Double.isNaN(refine)) throw new LsrException("bench: rounds= in '" + spec + "' counts refinements: at least 1, and with refine=K");
-		if (!Double.isNaN(refine) && options.loss().kind == LossKind.SUPERVISED) throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
+		if (!Double.isNaN(refine) && options.loss().kind == LossKind.SUPERVISED)
+			throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
 		return new Variant(spec.trim(), options, lr, steps, refine, rounds);
 	}
 

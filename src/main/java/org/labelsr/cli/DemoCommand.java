@@ -15,6 +15,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class DemoCommand extends Subcommand {
 	int steps = DEFAULT_STEPS;
 
 	@Option(names = "--seed", paramLabel = "S", description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
-	long seed = 1;
+	long seed = TrainingSettingsBuilder.SEED;
 
 	@Override
 	public Integer call() {

@@ -6,8 +6,7 @@ import java.util.List;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.ImageFiles;
-import org.labelsr.predict.LabelGuide;
-import org.labelsr.predict.TiledPredictor;
+import org.labelsr.predict.PredictionOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +33,10 @@ final class PredictCommand extends Subcommand {
 	Path out;
 
 	@Option(names = "--tile", paramLabel = "PX", description = "Output pixels per tile side; 0: as large as the memory budget allows (default: ${DEFAULT-VALUE}).")
-	int tile = TiledPredictor.DEFAULT_CORE;
+	int tile = PredictionOptions.DEFAULTS.core();
 
 	@Option(names = "--batch", paramLabel = "N", description = "Tiles per run of the network; 0: as many as the memory budget allows (default: ${DEFAULT-VALUE}).")
-	int batch = TiledPredictor.DEFAULT_BATCH;
+	int batch = PredictionOptions.DEFAULTS.batch();
 
 	@Option(names = "--flips", description = "Average four mirrorings of each tile (4x the work).")
 	boolean flips;
@@ -51,12 +50,10 @@ final class PredictCommand extends Subcommand {
 
 	@Override
 	public Integer call() {
-		if (tile < 0 || batch < 0) throw usage("--tile and --batch must be positive (or 0, the default: as large as the memory budget allows)");
-		if (guide == 0 && labels != null) throw usage("--labels names the block labels of the label guide: give --guide K too");
+		final PredictionOptions o = PredictionOptions.DEFAULTS.tiles(tile, batch).flips(flips).guide(guide, labels);
 		final List<Path> images = ImageFiles.list(input);
 		try (Network net = Network.load(model)) {
-			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, labels) : null;
-			final int n = FolderPrediction.run(net, images, out, tile, batch, flips, g, progress("predict: ", 2000));
+			final int n = FolderPrediction.run(net, images, out, o, progress("predict: ", 2000));
 			out().println("predict: " + n + " image(s) into " + out);
 		}
 		return 0;

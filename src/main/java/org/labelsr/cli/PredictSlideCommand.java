@@ -38,10 +38,10 @@ final class PredictSlideCommand extends Subcommand {
 	Integer level;
 
 	@Option(names = "--tile", paramLabel = "PX", description = "Output pixels per tile side; 0: as large as the memory budget allows (default: ${DEFAULT-VALUE}).")
-	int tile = DEFAULTS.core();
+	int tile = DEFAULTS.prediction().core();
 
 	@Option(names = "--batch", paramLabel = "N", description = "Tiles per run of the network; 0: as many as the memory budget allows (default: ${DEFAULT-VALUE}).")
-	int batch = DEFAULTS.batch();
+	int batch = DEFAULTS.prediction().batch();
 
 	@Option(names = "--tissue-threshold", paramLabel = "T", description = "Skip tiles whose share of tissue pixels is below T; 0 predicts every tile (default: ${DEFAULT-VALUE}).")
 	double tissue = DEFAULTS.minTissue();
@@ -65,15 +65,14 @@ final class PredictSlideCommand extends Subcommand {
 	public Integer call() {
 		PeakMemory.start();
 		if (mpp != null && level != null) throw usage("give --mpp or --level, not both");
-		if (tile < 0 || batch < 0) throw usage("--tile and --batch must be positive, or 0 for as large as the memory budget allows");
-		if (tissue < 0 || tissue > 1) throw usage("--tissue-threshold must lie in [0, 1], not " + tissue);
+		final SlidePrediction.Options options = DEFAULTS.tiles(tile, batch).tissue(tissue).flips(flips).outputs(probabilities, geojson, rois);
 		final String as = name != null ? name : ImageFiles.name(file);
 		try (SlideReader slide = Slides.open(file)) {
 			// The slide's questions first: they are answered in milliseconds, loading the model takes seconds.
 			final int l = mpp != null ? Levels.forMpp(slide, mpp) : level != null ? level : 0;
 			slide.checkLevel(l);
 			try (Network net = Network.load(model)) {
-				predict(slide, l, net, as, DEFAULTS.level(l).tiles(tile, batch).tissue(tissue).flips(flips).outputs(probabilities, geojson, rois));
+				predict(slide, l, net, as, options.level(l));
 			}
 		}
 		return 0;

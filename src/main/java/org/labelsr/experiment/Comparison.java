@@ -21,7 +21,7 @@ import org.labelsr.eval.EvaluationResult;
 import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
-import org.labelsr.predict.TiledPredictor;
+import org.labelsr.predict.PredictionOptions;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
@@ -89,7 +89,7 @@ public final class Comparison {
 
 	private void predict(final DataSet ds, final Path modelDir, final Path predDir) {
 		try (Network net = Network.load(modelDir)) {
-			FolderPrediction.run(net, ds.test().stream().map(Item::image).toList(), predDir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, Progress.NONE);
+			FolderPrediction.run(net, ds.test().stream().map(Item::image).toList(), predDir, PredictionOptions.DEFAULTS, Progress.NONE);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.labelsr.data.Item;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.LabelGuide;
+import org.labelsr.predict.PredictionOptions;
 
 /**
  * Label-guided refinement, a second round of training. The first round's
@@ -52,9 +53,8 @@ public record Refinement(String model, double guide, boolean flips) {
 		if (!made) try (Network net = Network.load(Path.of(model))) {
 			if (!net.info.classes.equals(data.table().classes()))
 				throw LsrException.at(Path.of(model), "the first round's model has classes " + net.info.classes + " but the data set's label table has " + data.table().classes());
-			final LabelGuide.Setting g = guide > 0 ? LabelGuide.Setting.of(net, guide, null) : null;
 			final List<Path> images = data.train().stream().map(Item::image).toList();
-			final int done = FolderPrediction.classMaps(net, images, dir, flips, g, progress);
+			final int done = FolderPrediction.classMaps(net, images, dir, PredictionOptions.DEFAULTS.flips(flips).guide(guide, null), progress);
 			if (done < images.size())
 				throw new SettingException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; {} makes the rest and trains",
 					Setting.RESUME);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -110,10 +112,23 @@ class OptionsTest {
 
 	@Test
 	void optionsThatDoNotGoTogetherAreAUsageError() {
-		Lsr.usageError(new String[] { "predict", "--model", "m", "--input", "i", "--out", "o", "--labels", "l" }, "--labels", "--guide");
 		Lsr.usageError(new String[] { "predict-slide", "--model", "m", "--slide", "s", "--out", "o", "--mpp", "1", "--level", "0" }, "--mpp", "--level");
-		Lsr.usageError(new String[] { "predict-slide", "--model", "m", "--slide", "s", "--out", "o", "--tissue-threshold", "2" }, "--tissue-threshold", "2");
 		Lsr.usageError(new String[] { "bench", "--seeds", "1,2,2" }, "--seeds", "'1,2,2'");
+		Lsr.usageError(new String[] { "train", "--data", "d", "--out", "m", "--loss", "intra", "--guide", "2" }, "--guide", "--refine");
+	}
+
+	/** A value the core refuses is its error (status 1), named by the command's flag, before any file is read. */
+	@Test
+	void aSettingTheCoreRefusesIsNamedByItsFlag() {
+		assertTrue(Lsr.fails(1, "predict", "--model", "m", "--input", "i", "--out", "o", "--labels", "l").contains("lsr predict: --labels are for the label guide: give a --guide too"));
+		assertTrue(Lsr.fails(1, "predict-slide", "--model", "m", "--slide", "s", "--out", "o", "--tissue-threshold", "2")
+			.contains("lsr predict-slide: --tissue-threshold must lie in [0, 1], not 2.0"));
+		assertTrue(Lsr.fails(1, "train", "--data", "d", "--out", "m", "--loss", "intra", "--depth", "9").contains("lsr train: --depth must be 1..6, not 9"));
+		assertTrue(Lsr.fails(1, "predict", "--model", "m", "--input", "i", "--out", "o", "--tile", "-1").contains("lsr predict: --tile and --batch must be positive"));
+		// a setting the command has no flag for is named in words, as the core names it
+		final SettingException e = new SettingException("{} must be at least 1 with {}", Setting.BATCH_GROUPS, Setting.TILE);
+		assertEquals("batch groups must be at least 1 with --tile", Flags.message(e, subcommands().get("predict").getCommandSpec()));
+		assertEquals("--batch-groups must be at least 1 with tile", Flags.message(e, subcommands().get("train").getCommandSpec()));
 	}
 
 	@Test

@@ -187,19 +187,10 @@ class BadDataTest {
 		}
 	}
 
-	/** Runs a command in this JVM as Main does, returning standard error; asserts exit status 1 (2 for {@link #usage}). */
+	/** Runs a command in this JVM as Main does, returning standard error; asserts exit status 1. */
 	static final class Commands {
 
 		static String run(final String... args) {
-			return run(1, args);
-		}
-
-		/** A usage error: an option's value or a combination of options the command line does not take. */
-		static String usage(final String... args) {
-			return run(2, args);
-		}
-
-		private static String run(final int expected, final String... args) {
 			final java.io.PrintStream old = System.err;
 			final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
 			System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -212,7 +203,7 @@ class BadDataTest {
 			}
 			final String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
 			Messages.shown(err.strip());
-			assertEquals(expected, status, err);
+			assertEquals(1, status, err);
 			return err;
 		}
 	}

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.Network;
 import org.labelsr.train.Checkpoints;

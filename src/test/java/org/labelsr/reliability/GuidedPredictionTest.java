@@ -62,7 +62,7 @@ class GuidedPredictionTest {
 		final String err = BadDataTest.Commands.run("predict", "--model", Fixtures.model().toString(), "--input", in.toString(), "--out", out.toString(), "--guide", "1");
 		assertMentions(err, in.resolve("a.labels.png"), "not found", "block labels");
 		assertEquals(List.of(), Fixtures.files(out));
-		assertMentions(BadDataTest.Commands.usage("predict", "--model", Fixtures.model().toString(), "--input", in.toString(), "--out", out.toString(), "--labels", in.toString()),
+		assertMentions(BadDataTest.Commands.run("predict", "--model", Fixtures.model().toString(), "--input", in.toString(), "--out", out.toString(), "--labels", in.toString()),
 			"--labels", "--guide");
 	}
 }

@@ -8,11 +8,9 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
-import org.labelsr.net.Network;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
-import org.tensorflow.Session;
 import org.labelsr.output.PyramidTiffWriter;
 
 /** Real slides and real networks for the slide tests: nothing is mocked. */

@@ -21,8 +21,8 @@ import org.scijava.plugin.Plugin;
 public final class TrainModelCommand extends TrainingCommand {
 
 	@Parameter(label = "loss", choices = { "intra", "intra+inter", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
-		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; posterior-samples(+inter): from the measured blocks in label-estimates.csv, "
-			+ "for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
+		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; "
+			+ "posterior-samples(+inter): from the measured blocks in label-estimates.csv, for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
 	private String loss = TrainingSettingsBuilder.LOSS.id;
 
 	@Parameter(label = "label groups per batch", min = "1", persist = false)
