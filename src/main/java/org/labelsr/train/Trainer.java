@@ -228,7 +228,8 @@ public final class Trainer {
 	private void requireFiniteWeights(final Session session, final TrainingGraph g, final int step, final Checkpoints checkpoints) {
 		final String bad = WeightCheck.firstNonFinite(session, g.graph);
 		if (bad != null)
-			throw diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step, settings.learningRate(Math.max(0, step - 1)), checkpoints.latestStep());
+			throw diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step,
+				settings.learningRate(Math.max(0, step - 1)), checkpoints.latestStep());
 	}
 
 	private static LsrException diverged(final String what, final int step, final double lr, final int kept) {
