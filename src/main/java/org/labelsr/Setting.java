@@ -9,12 +9,15 @@ import java.util.Locale;
  * a dialog field or macro key in Fiji.
  */
 public enum Setting {
-	DATA("data set"), OUT("output folder"), MODEL("model folder"), LOSS("loss"), STEPS("steps"), SEED("seed"), BATCH_GROUPS("batch groups"),
-	GROUP_SIZE("group size"), LEARNING_RATE("learning rate"), OPTIMIZER("optimizer"), DEPTH("depth"), FILTERS("filters"), CONTEXT("context"),
-	DIVERGENCE("divergence"), LAMBDA("lambda"), RHO_MIN("rho floor"), LOGIT_PENALTY("logit penalty"), SCHEDULE("schedule"), WARMUP("warm-up steps"),
-	LABEL_DRAW("label draw"), CHECKPOINT_EVERY("steps between checkpoints"), RESUME("resume"), REFINE("first model"), GUIDE("label guide"),
-	FLIPS("flips"), TILE("tile"), BATCH("batch"), MPP("pixel size"), LEVEL("level"), BLOCK("block size"), SIZE("image size"), SPLIT("split"),
-	GEOJSON("GeoJSON output"), BLOCKS_PER_LABEL("blocks per label"), CLASSES("classes"), ESTIMATES("estimates"), LABELS("block labels"), TISSUE_THRESHOLD("tissue threshold");
+	// training
+	LOSS("loss"), STEPS("steps"), BATCH_GROUPS("batch groups"), GROUP_SIZE("group size"), LEARNING_RATE("learning rate"), DEPTH("depth"),
+	FILTERS("filters"), CONTEXT("context"), LAMBDA("lambda"), RHO_MIN("rho floor"), LOGIT_PENALTY("logit penalty"), SCHEDULE("schedule"),
+	WARMUP("warm-up steps"), CHECKPOINT_EVERY("steps between checkpoints"), RESUME("resume"), GUIDE("label guide"),
+	// prediction and slides
+	TILE("tile"), BATCH("batch"), LABELS("block labels"), MPP("pixel size"), LEVEL("level"), BLOCK("block size"), GEOJSON("GeoJSON output"),
+	TISSUE_THRESHOLD("tissue threshold"),
+	// data
+	DATA("data set"), OUT("output"), SIZE("image size"), SPLIT("split"), BLOCKS_PER_LABEL("blocks per label"), CLASSES("classes"), ESTIMATES("estimates");
 
 	/** How the core names it: "batch groups". */
 	public final String words;

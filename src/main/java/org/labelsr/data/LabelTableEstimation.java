@@ -56,7 +56,7 @@ public final class LabelTableEstimation {
 	public static Result run(final Request r, final Progress progress) {
 		if ((r.estimates() == null) == (r.data() == null))
 			throw new SettingException("give exactly one of {} (a CSV of block estimates) and {} (a data set with truth maps)", Setting.ESTIMATES, Setting.DATA);
-		if (r.out() == null) throw new SettingException("no labels.csv to write given ({})", Setting.OUT);
+		if (r.out() == null) throw new SettingException("no {} given: the labels.csv to write", Setting.OUT);
 		if (r.blocksPerLabel() < 1 || r.blocksPerLabel() > TruthBlockSampler.MAX_BLOCKS_PER_LABEL)
 			throw new SettingException("{} must be between 1 and " + TruthBlockSampler.MAX_BLOCKS_PER_LABEL + ", got " + r.blocksPerLabel(), Setting.BLOCKS_PER_LABEL);
 		final Path target = r.out();

@@ -120,7 +120,8 @@ public final class ModelInfo {
 			throw LsrException.at(file, "cannot read model description: a field has a value of the wrong kind (" + e + ")");
 		}
 		if (info == null || !"labelsr-model".equals(info.format)) throw LsrException.at(file, "not a LabelSR model description (format is not 'labelsr-model')");
-		if (info.format_version > FORMAT_VERSION) throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
+		if (info.format_version > FORMAT_VERSION)
+			throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
 		if (info.classes == null || info.classes.size() < 2) throw LsrException.at(file, "the model must name at least two classes");
 		if (info.channels != 3) throw LsrException.at(file, "only RGB models (3 channels) are supported, this one has " + info.channels);
 		checkRanges(info, file);

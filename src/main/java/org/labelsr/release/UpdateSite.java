@@ -24,7 +24,10 @@ import org.labelsr.io.AtomicFiles;
  */
 public final class UpdateSite {
 
-	/** Libraries LabelSR ships because Fiji has no (or no recent enough) copy of them. */
+	/**
+	 * Libraries LabelSR ships because Fiji has no (or no recent enough) copy of them. Not picocli: only the command line
+	 * (org.labelsr.cli, run by ./lsr on Maven's class path) uses it, and Fiji never loads those classes.
+	 */
 	public static final List<String> SHIPPED = List.of("tensorflow-core-api", "tensorflow-core-native", "tensorflow-framework", "ndarray", "javacpp", "protobuf-java");
 
 	public static final String AUTHOR = "LabelSR developers";

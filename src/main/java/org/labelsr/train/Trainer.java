@@ -258,7 +258,8 @@ public final class Trainer {
 	private void requireFiniteWeights(final Session session, final TrainingGraph g, final int step) {
 		final String bad = WeightCheck.firstNonFinite(session, g.graph);
 		if (bad != null)
-			throw new Diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step, settings.learningRate(Math.max(0, step - 1)), false);
+			throw new Diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step,
+				settings.learningRate(Math.max(0, step - 1)), false);
 	}
 
 	private static Batch await(final Future<Batch> f) {

@@ -123,7 +123,8 @@ class VariantTest {
 	@Test
 	void theRatioIsTakenAgainstTheBestSupervisedRow() {
 		final java.util.function.DoubleFunction<List<Metrics>> seeds = m -> List.of(new Metrics(0, 0, m, 0, 0, 0, 0, 0), new Metrics(0, 0, m, 0, 0, 0, 0, 0));
-		final List<Bench.Row> rows = List.of(new Bench.Row("intra", LossKind.INTRA, 1e-3, seeds.apply(0.72), List.of(), 0), new Bench.Row("supervised:depth=2", LossKind.SUPERVISED, 1e-3, seeds.apply(0.8), List.of(), 0),
+		final List<Bench.Row> rows = List.of(new Bench.Row("intra", LossKind.INTRA, 1e-3, seeds.apply(0.72), List.of(), 0),
+			new Bench.Row("supervised:depth=2", LossKind.SUPERVISED, 1e-3, seeds.apply(0.8), List.of(), 0),
 			new Bench.Row("supervised", LossKind.SUPERVISED, 1e-3, seeds.apply(0.9), List.of(), 0));
 		final String md = Report.markdown(BenchConfig.quick("hne", List.of("intra")), rows, 1, 0, 0);
 		assertTrue(md.contains("reaches 0.800 of the best supervised masked IoU (supervised)"), md);

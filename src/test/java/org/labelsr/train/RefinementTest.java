@@ -103,7 +103,7 @@ class RefinementTest {
 			assertEquals(List.of(Item.CLASSES, Item.CLASSES, Item.CLASSES), maps.map(p -> p.getFileName().toString().replaceFirst("^[^.]*", "")).toList(),
 				"the pseudo-truth is one class map per training image and nothing else");
 		}
-		assertEquals(1, Main.run(new String[] { "train", "--data", data.toString(), "--loss", "intra", "--guide", "2", "--out", tmp.resolve("x").toString() }));
+		assertEquals(2, Main.run(new String[] { "train", "--data", data.toString(), "--loss", "intra", "--guide", "2", "--out", tmp.resolve("x").toString() }));
 		assertEquals(1, Main.run(new String[] { "train", "--data", data.toString(), "--refine", first.toString(), "--loss", "intra", "--out", tmp.resolve("y").toString() }));
 		assertFalse(Files.exists(tmp.resolve("y").resolve(Refinement.FOLDER)), "a bad run stops before any prediction");
 	}

@@ -50,6 +50,20 @@ class ResumeTest {
 	}
 
 	@Test
+	void theSameSettingsAndSeedGiveTheSameNumbers() throws Exception {
+		final TrainingSettings s = small(6);
+		final Trainer.Outcome a = Training.run(TrainingRequest.of(data, s, tmp.resolve("same-a")));
+		final Trainer.Outcome b = Training.run(TrainingRequest.of(data, Training.resumed(tmp.resolve("same-a")), tmp.resolve("same-b")));
+		for (int i = 0; i < 6; i++)
+			assertEquals(a.curve.get(i)[1], b.curve.get(i)[1], 0, "loss at step " + (i + 1) + ", to the last bit");
+		assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("same-a/variables/variables.data-00000-of-00001")),
+			Files.readAllBytes(tmp.resolve("same-b/variables/variables.data-00000-of-00001"))), "the same weights");
+		final TrainingSettings other = s.toBuilder().seed(10).build();
+		final Trainer.Outcome c = Training.run(TrainingRequest.of(data, other, tmp.resolve("same-c")));
+		assertTrue(c.curve.get(5)[1] != a.curve.get(5)[1], "another seed, another run");
+	}
+
+	@Test
 	void modelFolderHoldsSavedModelAndDescription() throws Exception {
 		final Path m = tmp.resolve("model");
 		final Trainer.Outcome o = Training.run(TrainingRequest.of(data, small(6), m));

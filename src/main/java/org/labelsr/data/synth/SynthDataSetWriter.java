@@ -129,7 +129,7 @@ public final class SynthDataSetWriter {
 				final String name = p.getFileName().toString();
 				// hidden files: our own interrupted temporaries, or the file system's
 				if (name.startsWith(".") || allowed.contains(name)) continue;
-				throw LsrException.at(p, "is in the output folder but not part of this synthetic data set; write to an empty folder (or one made by the same lsr synth settings)");
+				throw LsrException.at(p, "is in the output folder but not part of this synthetic data set; write to an empty folder (or one made with the same synthetic data settings)");
 			}
 		}
 		catch (final IOException e) {

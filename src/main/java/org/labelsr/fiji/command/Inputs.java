@@ -42,11 +42,7 @@ final class Inputs {
 
 	/** The macro key of a setting: the command's parameter name. */
 	static String key(final Setting s) {
-		return switch (s) {
-			case REFINE -> "first";
-			case OUT -> "out";
-			default -> s.key('_');
-		};
+		return s.key('_');
 	}
 
 	static boolean given(final File f) {

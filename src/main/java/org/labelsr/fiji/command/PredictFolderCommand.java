@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.fiji.FijiProgress;
-import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.FolderPrediction;
