@@ -1,9 +1,7 @@
 package org.labelsr.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
@@ -19,7 +17,6 @@ import org.labelsr.train.TrainingSettingsBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code ./lsr train}: DATA.md's options plus the named variants of LOSSES.md. */
@@ -27,12 +24,9 @@ import picocli.CommandLine.Option;
 	"Train a model on a data set's train/ images, or on a whole slide with block labels.",
 	"--refine FIRST_MODEL is label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std of "
 		+ "the label table, and a network is trained on those maps as pixel truth (the supervised loss).",
-	"--resume continues the run recorded in MODEL_DIR/training.json; only --steps and --learning-rate change on resume." })
+	"--resume continues the run recorded in MODEL_DIR/training.json; only --steps, --learning-rate and --rho-min change on resume,",
+	"other options must equal the recorded ones." })
 final class TrainCommand extends Subcommand {
-
-	/** What a resumed run may change; the rest of the run is what training.json recorded. */
-	private static final Set<String> RESUMABLE = Set.of("--data", "--out", "--steps", "--learning-rate", "--resume", "--help", "--slide", "--labels", "--table",
-		"--level", "--block");
 
 	@Option(names = "--data", paramLabel = "DATASET", description = "The data set (DATA.md layout); or --slide, --labels and --table.")
 	Path data;
@@ -121,12 +115,6 @@ final class TrainCommand extends Subcommand {
 		if (data == null && !slide.given()) throw usage("give --data DATASET, or --slide with --labels and --table");
 		if (!resume && refine == null && loss == null) throw usage("missing --loss (or --refine FIRST_MODEL, which trains the supervised loss)");
 		final TrainingSettings s = resume ? resumed() : settings();
-		if (resume) {
-			final List<String> ignored = spec.commandLine().getParseResult().matchedOptions().stream().map(OptionSpec::longestName)
-				.filter(o -> !RESUMABLE.contains(o)).distinct().sorted().toList();
-			if (!ignored.isEmpty()) err().println("train: --resume continues the run recorded in " + out.resolve("training.json") + "; "
-				+ String.join(", ", ignored) + " ignored (only --steps and --learning-rate change on resume)");
-		}
 		final TrainingRequest request = slide.given() ? slide.request(this, s, out) : TrainingRequest.of(data, s, out);
 		final Trainer.Outcome o = Training.run(request.resume(resume).progress(progress("train: ", 2000)));
 		out().println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
@@ -144,11 +132,39 @@ final class TrainCommand extends Subcommand {
 		return b.build();
 	}
 
-	/** The recorded run, with the new total of steps and, after a NaN, a smaller learning rate (it is fed, not built into the graph). */
+	/**
+	 * The recorded run with every option given on this command line applied:
+	 * the core's resume check then takes the steps, the learning rate and the
+	 * rho floor, accepts the others when they equal the recorded ones, and
+	 * refuses them, naming each, when they differ. None is ignored.
+	 */
 	private TrainingSettings resumed() {
-		final TrainingSettingsBuilder b = Training.resumed(out).toBuilder();
+		final TrainingSettings recorded = Training.resumed(out);
+		final TrainingSettingsBuilder b = recorded.toBuilder();
 		if (given("--steps")) b.steps(steps);
+		// a larger rho floor is the way past a NaN that the checkpoint's own weights give (the core's message says so)
+		if (given("--rho-min")) b.rhoMin(rhoMin);
 		if (learningRate != null) b.learningRate(learningRate);
+		if (loss != null) b.loss(loss);
+		if (given("--divergence")) b.divergence(divergence);
+		if (given("--lambda")) b.lambda(lambda);
+		if (logitPenalty != null) b.logitPenalty(logitPenalty);
+		if (given("--optimizer")) b.optimizer(optimizer);
+		if (given("--seed")) b.seed(seed);
+		if (given("--batch-groups")) b.batchGroups(batchGroups);
+		if (given("--group-size")) b.groupSize(groupSize);
+		if (given("--depth")) b.depth(depth);
+		if (given("--filters")) b.filters(filters);
+		if (given("--context")) b.context(context);
+		if (noAugment) b.augment(false);
+		if (given("--checkpoint-every")) b.checkpointEvery(checkpointEvery);
+		if (given("--schedule")) b.schedule(schedule);
+		if (given("--warmup")) b.warmup(warmup);
+		if (labelDraw != null) b.labelDraw(labelDraw);
+		final Refinement r = recorded.refine();
+		if (refine != null || guide != null || noFlips)
+			b.refine(new Refinement(refine != null ? refine.toAbsolutePath().normalize().toString() : r != null ? r.model() : "",
+				guide != null ? guide : r != null ? r.guide() : Refinement.DEFAULT_GUIDE, !noFlips && (r == null || r.flips())));
 		return b.build();
 	}
 }

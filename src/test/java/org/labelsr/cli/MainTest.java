@@ -83,12 +83,15 @@ class MainTest {
 	}
 
 	@Test
-	void resumeSaysWhichOptionsItIgnores(@TempDir final Path tmp) {
+	void resumeRefusesOptionsThatDifferAndTakesThoseThatMayChange(@TempDir final Path tmp) {
 		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--data", data, "--loss", "intra", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
-		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "3", "--loss", "inter", "--seed", "9"));
-		assertTrue(err.contains("--loss, --seed ignored") && err.contains("training.json"), err);
-		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4"));
-		assertTrue(!err.contains("ignored"), err);
+		// issue 18: other options on --resume were ignored with a warning; now they are refused, naming each difference
+		assertEquals(1, run("train", "--data", data, "--out", model, "--resume", "--steps", "3", "--loss", "inter", "--seed", "9"));
+		assertTrue(err.contains("loss \"intra\" -> \"inter\"") && err.contains("seed 1 -> 9") && err.contains("--resume") && err.contains("training.json"), err);
+		// the same values as recorded are no change; the steps and the rho floor are applied
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4", "--loss", "intra", "--depth", "2", "--rho-min", "0.1"));
+		assertEquals(0.1, org.labelsr.net.ModelInfo.read(Path.of(model)).training.rho_min);
+		assertEquals(4, org.labelsr.net.ModelInfo.read(Path.of(model)).training.steps);
 	}
 }
