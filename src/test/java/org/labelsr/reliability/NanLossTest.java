@@ -97,11 +97,14 @@ class NanLossTest {
 		assertMentions(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, slower, model).resume(true))).getMessage(), "NaN at step " + step,
 			"cannot avoid it");
 
-		final TrainingSettings floor = Training.resumed(model).toBuilder().loss(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 0.05, 0)).steps(step + 20).build();
-		final org.labelsr.train.Trainer.Outcome o = Training.run(TrainingRequest.of(data, floor, model).resume(true));
-		assertEquals(step + 20, o.stepsDone, "the suggested way out goes on past the NaN");
-		assertTrue(Double.isFinite(o.info.training.final_loss));
-		assertEquals(0.05, ModelInfo.read(model).training.rho_min, "the new rho floor is recorded");
+		// the way out the message suggests, as a user types it: a real lsr process
+		final ChildJvm.Outcome o = new ChildJvm().run(tmp.resolve("logs"), 300, "train", "--data", data.toString(), "--out", model.toString(), "--resume", "--rho-min",
+			"0.05", "--steps", "" + (step + 20));
+		assertEquals(0, o.exit(), o.err());
+		final ModelInfo info = ModelInfo.read(model);
+		assertEquals(step + 20, info.training.steps, "the suggested way out goes on past the NaN");
+		assertTrue(Double.isFinite(info.training.final_loss));
+		assertEquals(0.05, info.training.rho_min, "the new rho floor is recorded");
 	}
 
 	/** Every label pure (all of one class), no spread. */
