@@ -11,20 +11,22 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.AtomicFiles;
 
 /**
- * {@code ./lsr bench [--quick] [--kind hne|glands|multiclass] [--methods LIST] [--out DIR]}:
+ * {@code ./lsr bench [--quick] [--kind hne|glands|multiclass|bcss] [--methods LIST] [--out DIR]}:
  * the accuracy benchmark of docs/BENCHMARKS.md.
  */
 public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
-		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
-		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)",
+		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all|bcss] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
+		"                 [--regions DIR]",
+		"  --kind bcss: real H&E, each region of --regions (img_NAME.jpg + mask_NAME.jpg, tumour white; default ../shared/data/bcss) tested on in turn, the others trained on",
+		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)",
 		"  --table-blocks: blocks per label labels.csv is measured on (default " + SynthSettings.DEFAULT_TABLE_BLOCKS + "); other values train in KIND-tableK/");
 
 	private BenchCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--out"), Set.of("--quick"));
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--regions", "--out"), Set.of("--quick"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -38,7 +40,8 @@ public final class BenchCommand {
 			"distinct positive whole numbers");
 		final int tableBlocks = a.integer("--table-blocks", SynthSettings.DEFAULT_TABLE_BLOCKS);
 		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS) throw a.fail("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, out, System.out);
+		final Path regions = a.has("--regions") ? a.path("--regions") : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
+		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, regions, out, System.out);
 		return 0;
 	}
 }

@@ -20,6 +20,7 @@ public final class Main {
 		COMMANDS.put("synth", SynthCommand::run);
 		COMMANDS.put("train", TrainCommand::run);
 		COMMANDS.put("predict", PredictCommand::run);
+		COMMANDS.put("export", ExportCommand::run);
 		COMMANDS.put("baseline", BaselineCommand::run);
 		COMMANDS.put("evaluate", EvaluateCommand::run);
 		COMMANDS.put("estimate", EstimateCommand::run);

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.labelsr.Progress;
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Refinement;
@@ -26,7 +27,8 @@ public final class TrainCommand {
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
 		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2] [--lambda L] [--rho-min R] [--logit-penalty B]",
+		"                 [--divergence kl|coincidence|w2|zhao-code|zhao-code-kl] [--lambda L] [--rho-min R] [--logit-penalty B]",
+		"                 [--intra-form paper|malkin-code] [--log-floor F]",
 		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
 		"                 [--checkpoint-every N] [--resume]",
 		"   or: lsr train --data DATASET --refine FIRST_MODEL [--guide K] [--no-flips] --out MODEL_DIR [options above]",
@@ -36,7 +38,7 @@ public final class TrainCommand {
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
 		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -78,6 +80,8 @@ public final class TrainCommand {
 		if (a.has("--lambda")) b.lambda(a.number("--lambda", 0));
 		if (a.has("--rho-min")) b.rhoMin(a.number("--rho-min", 0));
 		if (a.has("--logit-penalty")) b.logitPenalty(a.number("--logit-penalty", 0));
+		if (a.has("--intra-form")) b.intraForm(IntraForm.parse(a.required("--intra-form")));
+		if (a.has("--log-floor")) b.logFloor(a.number("--log-floor", 0));
 		if (a.has("--optimizer")) b.optimizer(OptimizerKind.parse(a.required("--optimizer")));
 		if (a.has("--learning-rate")) b.learningRate(a.number("--learning-rate", 0));
 		if (a.has("--steps")) b.steps(a.integer("--steps", 0));

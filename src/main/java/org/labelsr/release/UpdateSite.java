@@ -24,8 +24,13 @@ import org.labelsr.io.AtomicFiles;
  */
 public final class UpdateSite {
 
-	/** Libraries LabelSR ships because Fiji has no (or no recent enough) copy of them. */
-	public static final List<String> SHIPPED = List.of("tensorflow-core-api", "tensorflow-core-native", "tensorflow-framework", "ndarray", "javacpp", "protobuf-java");
+	/**
+	 * Libraries LabelSR ships because Fiji has no (or no recent enough) copy of them. The bioimage.io export's
+	 * schema validator and YAML come in the versions pom-scijava manages, Fiji's own where Fiji has them;
+	 * Jackson's core jars and SLF4J are Fiji's.
+	 */
+	public static final List<String> SHIPPED = List.of("tensorflow-core-api", "tensorflow-core-native", "tensorflow-framework", "ndarray", "javacpp", "protobuf-java",
+		"json-schema-validator", "itu", "jackson-dataformat-yaml", "snakeyaml");
 
 	public static final String AUTHOR = "LabelSR developers";
 	public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
