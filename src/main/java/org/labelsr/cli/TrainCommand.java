@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Refinement;
@@ -74,7 +75,7 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--no-augment", description = "No random flips and rotations of the training blocks.")
 	boolean noAugment;
 
-	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2|zhao-code|zhao-code-kl", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
 	Divergence divergence = TrainingSettingsBuilder.DIVERGENCE;
 
 	@Option(names = "--lambda", paramLabel = "L", description = "Weight of the intra-instance term in the group losses (default: ${DEFAULT-VALUE}).")
@@ -85,6 +86,13 @@ final class TrainCommand extends Subcommand {
 
 	@Option(names = "--logit-penalty", paramLabel = "B", description = "Default: the loss's.")
 	Double logitPenalty;
+
+	@Option(names = "--intra-form", paramLabel = "paper|malkin-code", description = "The intra-instance loss as the paper writes it or as its authors' code computes it "
+		+ "(default: ${DEFAULT-VALUE}).")
+	IntraForm intraForm = TrainingSettingsBuilder.INTRA_FORM;
+
+	@Option(names = "--log-floor", paramLabel = "F", description = "The floor under the logarithms of kl, coincidence and w2 (default: ${DEFAULT-VALUE}).")
+	double logFloor = TrainingSettingsBuilder.LOG_FLOOR;
 
 	@Option(names = "--schedule", paramLabel = "constant|cosine", description = "The learning rate over the run (default: ${DEFAULT-VALUE}).")
 	Schedule schedule = TrainingSettingsBuilder.SCHEDULE;
@@ -136,6 +144,7 @@ final class TrainCommand extends Subcommand {
 
 	private TrainingSettings settings() {
 		final TrainingSettingsBuilder b = TrainingSettings.builder(loss != null ? loss : LossKind.SUPERVISED).divergence(divergence).lambda(lambda).rhoMin(rhoMin)
+			.intraForm(intraForm).logFloor(logFloor)
 			.optimizer(optimizer).steps(steps).seed(seed).batchGroups(batchGroups).groupSize(groupSize).depth(depth).filters(filters).context(context)
 			.augment(!noAugment).checkpointEvery(checkpointEvery).schedule(schedule).warmup(warmup).labelDraw(labelDraw);
 		if (logitPenalty != null) b.logitPenalty(logitPenalty);

@@ -1,11 +1,13 @@
 package org.labelsr.net;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
 import org.labelsr.Setting;
 import org.labelsr.SettingException;
+import org.labelsr.io.AtomicFiles;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -31,12 +33,34 @@ public final class Network implements AutoCloseable {
 	}
 
 	/**
-	 * Loads {@code MODEL_DIR} (SavedModel + model.json) into this process,
+	 * Loads {@code MODEL_DIR} (SavedModel + model.json, or a bioimage.io
+	 * package LabelSR exported: the zip or its unpacked folder) into this process,
 	 * after {@link ModelGuard} has checked that its graph is one LabelSR made:
 	 * a model folder may come from anyone, and TensorFlow runs parts of a
 	 * graph while loading it.
 	 */
 	public static Network load(final Path modelDir) {
+		if (!ModelPackage.isPackage(modelDir)) return loadFolder(modelDir);
+		// a bioimage.io package LabelSR exported: its network unpacked to a temporary model folder, checked and loaded like any
+		final Path unpacked = ModelPackage.unpack(modelDir);
+		try {
+			return loadFolder(unpacked);
+		}
+		catch (final LsrException e) {
+			// the temporary folder means nothing to the user: name the files as the package holds them
+			throw LsrException.at(modelDir, "the package's network: " + e.getMessage().replace(unpacked + java.io.File.separator, "").replace(unpacked.toString(), "SavedModel"));
+		}
+		finally {
+			try {
+				AtomicFiles.deleteTree(unpacked);
+			}
+			catch (final IOException e) {
+				// TensorFlow has read the weights; a leftover temporary folder harms nothing
+			}
+		}
+	}
+
+	private static Network loadFolder(final Path modelDir) {
 		TensorFlowRuntime.init();
 		if (!Files.isRegularFile(modelDir.resolve(ModelInfo.FILE)) && Files.isRegularFile(modelDir.resolve("training.json")))
 			throw SettingException.at(modelDir, "the model is not finished: " + ModelInfo.FILE + " is missing because training stopped (or is still running) before the model was saved; "
