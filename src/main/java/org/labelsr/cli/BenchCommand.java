@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code ./lsr bench}: the accuracy benchmark of docs/BENCHMARKS.md. */
 @Command(name = "bench", description = {
 	"The accuracy benchmark of docs/BENCHMARKS.md.",
-	"Every method trained, predicted and scored on synthetic data sets." })
+	"Every method trained, predicted and scored on synthetic data sets, or on real H&E regions (--kind bcss)." })
 final class BenchCommand extends Subcommand {
 
 	@Option(names = "--quick", description = "A short run on hne.")
