@@ -123,10 +123,11 @@ final class TrainCommand extends Subcommand {
 
 	@Override
 	public Integer call() {
-		if (refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
-		if (refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
 		if (data != null && slide.given()) throw usage("give --data DATASET or --slide with --labels and --table, not both");
 		if (data == null && !slide.given()) throw usage("give --data DATASET, or --slide with --labels and --table");
+		// a resumed run's own options are recorded in training.json; the others are only named as ignored
+		if (!resume && refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
+		if (!resume && refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
 		if (!resume && refine == null && loss == null) throw usage("missing --loss (or --refine FIRST_MODEL, which trains the supervised loss)");
 		final TrainingSettings s = resume ? resumed() : settings();
 		if (resume) {
