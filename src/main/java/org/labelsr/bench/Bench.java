@@ -62,7 +62,8 @@ public final class Bench {
 	List<Row> run() {
 		final long t0 = System.nanoTime();
 		final Path dataDir = out.resolve("data");
-		SynthDataSetWriter.write(dataDir, config.data(), Progress.NONE);
+		// a real-tissue run's data was made before its configuration, which counts its tiles
+		if (config.synthetic()) SynthDataSetWriter.write(dataDir, config.data(), Progress.NONE);
 		final DataSet data = DataSet.load(dataDir);
 		final List<Item> held = data.test();
 		final HeldOut val = new HeldOut(data, held.subList(0, config.valImages()), BoundaryMask.DEFAULT_DISTANCE);

@@ -58,6 +58,22 @@ record BenchConfig(String kind, int trainImages, int valImages, int testImages, 
 		return new BenchConfig(kind, trainImages, valImages, testImages, size, block, steps, validateEvery, seeds, learningRates, methods, dataSeed, blocks);
 	}
 
+	/**
+	 * A real-tissue run ({@code kind} names its regions): the data set is
+	 * made before the configuration, which takes its tile counts; the
+	 * training as {@link #quick} or {@link #full} trains.
+	 */
+	static BenchConfig tissue(final String kind, final boolean quick, final List<String> methods, final int train, final int val, final int test,
+		final int tile, final int block, final long dataSeed, final int tableBlocks) {
+		final BenchConfig t = quick ? quick(kind, methods) : full(kind, methods);
+		return new BenchConfig(kind, train, val, test, tile, block, t.steps, t.validateEvery, t.seeds, t.learningRates, methods, dataSeed, tableBlocks);
+	}
+
+	/** Whether the data is one of {@code lsr synth}'s kinds, made by the benchmark itself from {@link #data()}. */
+	boolean synthetic() {
+		return BenchRunner.KINDS.contains(kind);
+	}
+
 	/** The data this run trains and tests on. */
 	SynthSettings data() {
 		return new SynthSettings(dataSeed, trainImages, valImages + testImages, size, block, SynthKind.parse(kind), tableBlocks);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.labelsr.LsrException;
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
@@ -15,7 +16,8 @@ import org.labelsr.train.TrainingSettingsBuilder;
 /**
  * One trained method of the benchmark: a loss with its named options, written
  * {@code loss[:key=value,...]}, e.g. {@code intra+inter:lambda=1,div=w2,rho=0.1,K=10}.
- * Keys: div, lambda, rho, K (group size), G (groups), lr, schedule, warmup,
+ * Keys: div (kl, coincidence, w2, zhao-code, zhao-code-kl), lambda, rho, intra (the intra term's form:
+ * paper or malkin-code), floor (the log floor of kl, coincidence and w2), K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
  * U-Net's levels), context (pixels of image around a training block) and
  * draw (how batches draw labels: proportional or balanced; by default the
@@ -43,6 +45,8 @@ public record Variant(String name, TrainingSettings options, double learningRate
 					case "div" -> b.divergence(Divergence.parse(v));
 					case "lambda" -> b.lambda(Double.parseDouble(v));
 					case "rho" -> b.rhoMin(Double.parseDouble(v));
+					case "intra" -> b.intraForm(IntraForm.parse(v));
+					case "floor" -> b.logFloor(Double.parseDouble(v));
 					case "K" -> b.groupSize(Integer.parseInt(v));
 					case "G" -> b.batchGroups(Integer.parseInt(v));
 					case "lr" -> lr = Double.parseDouble(v);
@@ -56,7 +60,7 @@ public record Variant(String name, TrainingSettings options, double learningRate
 					case "refine" -> refine = Double.parseDouble(v);
 					case "rounds" -> rounds = Integer.parseInt(v);
 					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec
-						+ "' (div, lambda, rho, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
+						+ "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
 				}
 			}
 			catch (final NumberFormatException e) {

@@ -15,18 +15,20 @@ import picocli.CommandLine.Option;
 /** {@code ./lsr bench}: the accuracy benchmark of docs/BENCHMARKS.md. */
 @Command(name = "bench", description = {
 	"The accuracy benchmark of docs/BENCHMARKS.md.",
-	"Every method trained, predicted and scored on synthetic data sets." })
+	"Every method trained, predicted and scored on synthetic data sets, or on real H&E regions (--kind bcss)." })
 final class BenchCommand extends Subcommand {
 
 	@Option(names = "--quick", description = "A short run on hne.")
 	boolean quick;
 
-	@Option(names = "--kind", paramLabel = "hne|glands|multiclass|all", description = "The data sets (default: hne with --quick, else all).")
+	@Option(names = "--kind", paramLabel = "hne|glands|multiclass|all|bcss", description = "The data sets (default: hne with --quick, else all); bcss: real H&E, each region "
+		+ "of --regions tested on in turn, the others trained on.")
 	String kind;
 
 	@Option(names = "--methods", paramLabel = "M1;M2;...", description = {
-		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div, lambda, rho, K, G, lr, schedule, warmup, beta (logit penalty), steps, depth,"
-			+ " context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
+		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, "
+			+ "intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context,"
+			+ " draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
 	String methods;
 
 	@Option(names = "--learning-rates", paramLabel = "R1,R2,...", description = "Train every method at each of these learning rates.")
@@ -37,6 +39,10 @@ final class BenchCommand extends Subcommand {
 
 	@Option(names = "--table-blocks", paramLabel = "K", description = "Blocks per label labels.csv is measured on; other values than the default train in KIND-tableK/ (default: ${DEFAULT-VALUE}).")
 	int tableBlocks = SynthSettings.DEFAULT_TABLE_BLOCKS;
+
+	@Option(names = "--regions", paramLabel = "DIR", description = "With --kind bcss: img_NAME.jpg and mask_NAME.jpg (tumour white) per region "
+		+ "(default: ../shared/data/bcss beside the LabelSR folder).")
+	Path regions;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Default: bench-output in the LabelSR folder.")
 	Path out;
@@ -52,8 +58,9 @@ final class BenchCommand extends Subcommand {
 			throw usage("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
 		AtomicFiles.checkWritableFolder(dir);
 		out().flush();
-		BenchRunner.run(kind != null ? kind : quick ? "hne" : "all", quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, dir,
-			System.out);
+		final Path bcss = regions != null ? regions : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
+		BenchRunner.run(kind != null ? kind : quick ? "hne" : "all", quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, bcss,
+			dir, System.out);
 		return 0;
 	}
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * 130 when cancelled.
  */
 @Command(name = "lsr", description = "Label super-resolution: train a U-Net from block labels, predict, evaluate.",
-	subcommands = { DemoCommand.class, SynthCommand.class, TrainCommand.class, PredictCommand.class, BaselineCommand.class, EvaluateCommand.class,
+	subcommands = { DemoCommand.class, SynthCommand.class, TrainCommand.class, PredictCommand.class, ExportCommand.class, BaselineCommand.class, EvaluateCommand.class,
 		EstimateCommand.class, UpdateSiteCommand.class, PredictSlideCommand.class, MakeSlideCommand.class, BenchTilingCommand.class, PerfCommand.class,
 		BenchCommand.class, CommandLine.HelpCommand.class },
 	synopsisSubcommandLabel = "COMMAND", footer = "lsr COMMAND --help shows the options of a command.")

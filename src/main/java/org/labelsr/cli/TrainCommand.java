@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Refinement;
@@ -68,7 +69,7 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--no-augment", description = "No random flips and rotations of the training blocks.")
 	boolean noAugment;
 
-	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2|zhao-code|zhao-code-kl", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
 	Divergence divergence = TrainingSettingsBuilder.DIVERGENCE;
 
 	@Option(names = "--lambda", paramLabel = "L", description = "Weight of the intra-instance term in the group losses (default: ${DEFAULT-VALUE}).")
@@ -79,6 +80,13 @@ final class TrainCommand extends Subcommand {
 
 	@Option(names = "--logit-penalty", paramLabel = "B", description = "Default: the loss's.")
 	Double logitPenalty;
+
+	@Option(names = "--intra-form", paramLabel = "paper|malkin-code", description = "The intra-instance loss as the paper writes it or as its authors' code computes it "
+		+ "(default: ${DEFAULT-VALUE}).")
+	IntraForm intraForm = TrainingSettingsBuilder.INTRA_FORM;
+
+	@Option(names = "--log-floor", paramLabel = "F", description = "The floor under the logarithms of kl, coincidence and w2 (default: ${DEFAULT-VALUE}).")
+	double logFloor = TrainingSettingsBuilder.LOG_FLOOR;
 
 	@Option(names = "--schedule", paramLabel = "constant|cosine", description = "The learning rate over the run (default: ${DEFAULT-VALUE}).")
 	Schedule schedule = TrainingSettingsBuilder.SCHEDULE;
@@ -109,10 +117,11 @@ final class TrainCommand extends Subcommand {
 
 	@Override
 	public Integer call() {
-		if (refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
-		if (refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
 		if (data != null && slide.given()) throw usage("give --data DATASET or --slide with --labels and --table, not both");
 		if (data == null && !slide.given()) throw usage("give --data DATASET, or --slide with --labels and --table");
+		// on --resume these options are judged against the recorded run instead (resumed(): equal values pass, others are refused)
+		if (!resume && refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
+		if (!resume && refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
 		if (!resume && refine == null && loss == null) throw usage("missing --loss (or --refine FIRST_MODEL, which trains the supervised loss)");
 		final TrainingSettings s = resume ? resumed() : settings();
 		final TrainingRequest request = slide.given() ? slide.request(this, s, out) : TrainingRequest.of(data, s, out);
@@ -124,6 +133,7 @@ final class TrainCommand extends Subcommand {
 
 	private TrainingSettings settings() {
 		final TrainingSettingsBuilder b = TrainingSettings.builder(loss != null ? loss : LossKind.SUPERVISED).divergence(divergence).lambda(lambda).rhoMin(rhoMin)
+			.intraForm(intraForm).logFloor(logFloor)
 			.optimizer(optimizer).steps(steps).seed(seed).batchGroups(batchGroups).groupSize(groupSize).depth(depth).filters(filters).context(context)
 			.augment(!noAugment).checkpointEvery(checkpointEvery).schedule(schedule).warmup(warmup).labelDraw(labelDraw);
 		if (logitPenalty != null) b.logitPenalty(logitPenalty);

@@ -11,6 +11,7 @@ import org.labelsr.data.LabelDraw;
 import org.labelsr.data.Split;
 import org.labelsr.data.synth.SynthKind;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Schedule;
@@ -43,7 +44,7 @@ final class Values {
 		cli.registerConverter(SynthKind.class, named(SynthKind::parse)).registerConverter(LossKind.class, named(LossKind::parse))
 			.registerConverter(Divergence.class, named(Divergence::parse)).registerConverter(OptimizerKind.class, named(OptimizerKind::parse))
 			.registerConverter(LabelDraw.class, named(LabelDraw::parse)).registerConverter(Schedule.class, named(Schedule::parse))
-			.registerConverter(Split.class, named(Split::parse));
+			.registerConverter(Split.class, named(Split::parse)).registerConverter(IntraForm.class, named(IntraForm::parse));
 		// a choice's default is shown and read back as the word the option takes
 		cli.setDefaultValueProvider(arg -> arg.initialValue() instanceof Enum<?> e ? word(e) : null);
 	}
@@ -57,6 +58,7 @@ final class Values {
 		if (choice instanceof LabelDraw d) return d.id;
 		if (choice instanceof Schedule s) return s.id;
 		if (choice instanceof Split s) return s.id;
+		if (choice instanceof IntraForm f) return f.id;
 		return choice.name().toLowerCase(Locale.ROOT);
 	}
 

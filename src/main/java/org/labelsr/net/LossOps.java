@@ -15,6 +15,10 @@ public final class LossOps<T extends TFloating> {
 
 	/** Added to predicted group variances inside the divergence (LOSSES.md EPS). */
 	public static final double EPS = 1e-4;
+	/** The reference code's floor on the variance inside its log terms (LOSSES-REFERENCE-CODE.md LOG_FLOOR). */
+	public static final double LOG_FLOOR = 0.03;
+	/** The reference code's guard on its denominators (LOSSES-REFERENCE-CODE.md TINY). */
+	public static final double TINY = 1e-6;
 
 	private final Ops tf;
 	private final Class<T> type;
@@ -51,6 +55,26 @@ public final class LossOps<T extends TFloating> {
 	public Operand<T> intra(final BlockStats s, final Operand<T> eta, final Operand<T> rho2) {
 		final Operand<T> v = tf.math.add(s.var, rho2);
 		return tf.math.mean(sumClasses(coincidence(s.mu, v, eta)), tf.constant(0));
+	}
+
+	/**
+	 * malkin-code (LOSSES-REFERENCE-CODE.md): per class, the squared distance
+	 * of mu beyond one rho of eta over {@code var + rho^2 + TINY}, plus
+	 * {@code log(var + LOG_FLOOR)}; mean over blocks. eta, rho2 as in {@link #intra}.
+	 */
+	public Operand<T> intraMalkinCode(final BlockStats s, final Operand<T> eta, final Operand<T> rho2) {
+		final Operand<T> rho = tf.math.sqrt(rho2), d = tf.math.sub(s.mu, eta);
+		// max(|d| - rho, 0)^2 as two one-sided hinges, at most one of them positive since rho >= 0:
+		// the same value and gradient without Abs, which ModelGuard's list of a model's ops lacks
+		final Operand<T> hinge2 = tf.math.add(tf.math.square(positive(tf.math.sub(d, rho))), tf.math.square(positive(tf.math.sub(tf.math.neg(d), rho))));
+		final Operand<T> perClass = tf.math.add(
+			tf.math.div(hinge2, tf.math.add(tf.math.add(s.var, rho2), c(TINY))),
+			tf.math.log(tf.math.add(s.var, c(LOG_FLOOR))));
+		return tf.math.mean(sumClasses(perClass), tf.constant(0));
+	}
+
+	private Operand<T> positive(final Operand<T> x) {
+		return tf.math.maximum(x, c(0));
 	}
 
 	/**
@@ -126,11 +150,23 @@ public final class LossOps<T extends TFloating> {
 	 */
 	public Operand<T> group(final BlockStats s, final Operand<T> members, final Operand<T> assign, final Operand<T> eta, final Operand<T> rho2,
 		final boolean withBlockVariance, final Divergence divergence) {
+		return group(s, members, assign, eta, rho2, withBlockVariance, divergence, EPS);
+	}
+
+	/**
+	 * As above with {@code floor} added to the group variance in place of
+	 * {@link #EPS} (the log floor variant, e.g. the reference code's 0.03);
+	 * in the KL divergence only its log term depends on it for the
+	 * gradient. The zhao-code forms use their own {@link #LOG_FLOOR} and
+	 * ignore it.
+	 */
+	public Operand<T> group(final BlockStats s, final Operand<T> members, final Operand<T> assign, final Operand<T> eta, final Operand<T> rho2,
+		final boolean withBlockVariance, final Divergence divergence, final double floor) {
 		final Operand<T> m = tf.linalg.matMul(members, s.mu);
 		final Operand<T> centred = tf.math.sub(s.mu, tf.linalg.matMul(assign, m));
 		Operand<T> s2 = tf.linalg.matMul(members, tf.math.square(centred));
 		if (withBlockVariance) s2 = tf.math.add(s2, tf.linalg.matMul(members, s.var));
-		final Operand<T> v = tf.math.add(s2, c(EPS));
+		final Operand<T> v = tf.math.add(s2, c(floor));
 		final Operand<T> perClass;
 		switch (divergence) {
 			case KL:
@@ -141,6 +177,20 @@ public final class LossOps<T extends TFloating> {
 				break;
 			case W2:
 				perClass = tf.math.add(tf.math.squaredDifference(m, eta), tf.math.squaredDifference(tf.math.sqrt(v), tf.math.sqrt(rho2)));
+				break;
+			case ZHAO_CODE: {
+				// (m - eta)^2 * V / (V + rho^2 + TINY)^2 + log(V + LOG_FLOOR)
+				final Operand<T> spread = tf.math.add(tf.math.add(s2, rho2), c(TINY));
+				perClass = tf.math.add(
+					tf.math.div(tf.math.mul(tf.math.squaredDifference(m, eta), s2), tf.math.square(spread)),
+					tf.math.log(tf.math.add(s2, c(LOG_FLOOR))));
+				break;
+			}
+			case ZHAO_CODE_KL:
+				// ((m - eta)^2 + V) / (rho^2 + TINY) - log(V + LOG_FLOOR)
+				perClass = tf.math.sub(
+					tf.math.div(tf.math.add(tf.math.squaredDifference(m, eta), s2), tf.math.add(rho2, c(TINY))),
+					tf.math.log(tf.math.add(s2, c(LOG_FLOOR))));
 				break;
 			default:
 				throw new IllegalStateException(divergence.toString());

@@ -10,7 +10,11 @@ import org.labelsr.label.LabelTable;
  * is not in LOSSES.md: without it the label super-resolution losses drive the
  * logits to thousands (nothing in them rewards a calibrated probability), the
  * softmax saturates, gradients vanish and a run can freeze in a constant
- * prediction (docs/LOSSES-EXTRA.md).
+ * prediction (docs/LOSSES-EXTRA.md). The intra form and the log floor
+ * name the loss forms of the authors' public code
+ * (LOSSES-REFERENCE-CODE.md): {@code malkin-code} for the intra term, and
+ * the floor added to a group's variance inside the kl, coincidence and w2
+ * divergences (LOSSES.md's EPS unless set, e.g. the code's 0.03).
  */
 public final class LossSpec {
 
@@ -32,12 +36,19 @@ public final class LossSpec {
 	public final double lambda;
 	public final double rhoMin;
 	public final double logitPenalty;
+	public final IntraForm intraForm;
+	public final double logFloor;
 
 	public LossSpec(final LossKind kind, final Divergence divergence, final double lambda, final double rhoMin) {
 		this(kind, divergence, lambda, rhoMin, 0);
 	}
 
 	public LossSpec(final LossKind kind, final Divergence divergence, final double lambda, final double rhoMin, final double logitPenalty) {
+		this(kind, divergence, lambda, rhoMin, logitPenalty, IntraForm.PAPER, LossOps.EPS);
+	}
+
+	public LossSpec(final LossKind kind, final Divergence divergence, final double lambda, final double rhoMin, final double logitPenalty,
+		final IntraForm intraForm, final double logFloor) {
 		if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, not " + lambda);
 		if (!(rhoMin > 0 && rhoMin < 1)) throw new IllegalArgumentException("rho floor must lie in (0, 1), not " + rhoMin);
 		this.kind = kind;
@@ -46,10 +57,18 @@ public final class LossSpec {
 		this.rhoMin = rhoMin;
 		if (!(logitPenalty >= 0 && logitPenalty < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("logit penalty must be >= 0, not " + logitPenalty);
 		this.logitPenalty = logitPenalty;
+		this.intraForm = intraForm;
+		if (intraForm != IntraForm.PAPER && !usesIntra())
+			throw new IllegalArgumentException("the " + intraForm.id + " intra form needs a loss with an intra term (intra, or a group loss with lambda > 0), not " + kind.id);
+		if (!(logFloor > 0 && logFloor < 1)) throw new IllegalArgumentException("log floor must lie in (0, 1), not " + logFloor);
+		if (logFloor != LossOps.EPS && !(kind.grouped() && !kind.posterior() && !divergence.referenceCode()))
+			throw new IllegalArgumentException("the log floor belongs to the group divergences kl, coincidence and w2 of inter and intra+inter (the zhao-code forms floor at "
+				+ LossOps.LOG_FLOOR + " themselves), not " + kind.id + (kind.grouped() ? " with " + divergence.id : ""));
+		this.logFloor = logFloor;
 	}
 
 	public LossSpec withLogitPenalty(final double beta) {
-		return new LossSpec(kind, divergence, lambda, rhoMin, beta);
+		return new LossSpec(kind, divergence, lambda, rhoMin, beta, intraForm, logFloor);
 	}
 
 	/** The loss with every option at its default, the logit penalty included. */
@@ -76,8 +95,11 @@ public final class LossSpec {
 		String s = kind.id;
 		if (kind == LossKind.POSTERIOR_SAMPLES_INTER) s = "posterior-samples + " + samplesInterWeight() + " * inter-samples";
 		else {
-			if (kind.grouped() && divergence != Divergence.KL) s += "[" + divergence.id + "]";
-			if (kind.grouped() && lambda > 0) s = "intra + " + lambda + " * " + s;
+			if (kind.grouped() && divergence != Divergence.KL) s += "[" + divergence.id + (logFloor != LossOps.EPS ? ", floor " + logFloor : "") + "]";
+			else if (logFloor != LossOps.EPS) s += "[floor " + logFloor + "]";
+			final String intra = intraForm == IntraForm.PAPER ? "intra" : "intra[" + intraForm.id + "]";
+			if (kind == LossKind.INTRA) s = intra;
+			if (kind.grouped() && lambda > 0) s = intra + " + " + lambda + " * " + s;
 		}
 		if (logitPenalty > 0) s += " + " + logitPenalty + " * mean(logit^2)";
 		return s;

@@ -55,6 +55,10 @@ public final class ModelInfo {
 		public double rho_min;
 		/** 0 in models from before it existed. */
 		public double logit_penalty;
+		/** The intra term's form (IntraForm); absent (null) for paper, the default, which is also what models from before it mean. */
+		public String intra_form;
+		/** The floor on a group's variance inside kl, coincidence and w2; absent (null) for LOSSES.md's EPS, the default. */
+		public Double log_floor;
 		public String optimizer;
 		public double learning_rate;
 		public String schedule;

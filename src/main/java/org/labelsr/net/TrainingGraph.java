@@ -87,9 +87,10 @@ public final class TrainingGraph implements AutoCloseable {
 			final Operand<TFloat32> inter = ops.interSamples(stats, members, groupComponents, componentMean, INTER_SAMPLES_WIDTH);
 			return tf.math.add(posterior, tf.math.mul(tf.constant((float) loss.samplesInterWeight()), inter));
 		}
-		final Operand<TFloat32> intra = loss.usesIntra() ? ops.intra(stats, blockEta, blockRho2) : null;
+		final Operand<TFloat32> intra = !loss.usesIntra() ? null
+			: loss.intraForm == IntraForm.MALKIN_CODE ? ops.intraMalkinCode(stats, blockEta, blockRho2) : ops.intra(stats, blockEta, blockRho2);
 		if (!loss.kind.grouped()) return intra;
-		final Operand<TFloat32> group = ops.group(stats, members, assign, groupEta, groupRho2, loss.kind == LossKind.INTRA_INTER, loss.divergence);
+		final Operand<TFloat32> group = ops.group(stats, members, assign, groupEta, groupRho2, loss.kind == LossKind.INTRA_INTER, loss.divergence, loss.logFloor);
 		return intra == null ? group : tf.math.add(intra, tf.math.mul(tf.constant((float) loss.lambda), group));
 	}
 

@@ -19,7 +19,7 @@ public final class Levels {
 		if (!(mpp > 0)) throw new SettingException("{} must be a positive number of microns per pixel, not " + mpp, Setting.MPP);
 		final double base = slide.mpp();
 		if (Double.isNaN(base))
-			throw SettingException.at(slide.file(), "does not record its pixel size (microns per pixel), so a {} of " + mpp + " cannot choose a level; choose the {} (levels: " + list(slide) + ")",
+			throw SettingException.at(slide.file(), "does not record its pixel size (microns per pixel), so {} " + mpp + " cannot choose a level; use {} instead (levels: " + list(slide) + ")",
 				Setting.MPP, Setting.LEVEL);
 		int best = 0;
 		for (int l = 1; l < slide.levelCount(); l++)

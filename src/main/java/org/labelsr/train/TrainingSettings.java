@@ -6,7 +6,9 @@ import java.util.Objects;
 
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.OptimizerKind;
@@ -174,6 +176,9 @@ public final class TrainingSettings {
 		t.lambda = loss.lambda;
 		t.rho_min = loss.rhoMin;
 		t.logit_penalty = loss.logitPenalty;
+		// defaults left out, as label_draw's, so that models from before the options compare as the same run
+		t.intra_form = loss.intraForm == IntraForm.PAPER ? null : loss.intraForm.id;
+		t.log_floor = loss.logFloor == LossOps.EPS ? null : loss.logFloor;
 		t.optimizer = optimizer.id;
 		t.learning_rate = learningRate();
 		t.schedule = schedule.id;
@@ -198,7 +203,8 @@ public final class TrainingSettings {
 	/** The settings a model description records: the inverse of {@link #record}. */
 	public static TrainingSettings recorded(final ModelInfo m) {
 		final ModelInfo.Training t = m.training;
-		final TrainingSettingsBuilder b = builder(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min, t.logit_penalty))
+		final TrainingSettingsBuilder b = builder(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min, t.logit_penalty,
+			t.intra_form == null ? IntraForm.PAPER : IntraForm.parse(t.intra_form), t.log_floor == null ? LossOps.EPS : t.log_floor))
 			.optimizer(OptimizerKind.parse(t.optimizer)).learningRate(t.learning_rate).warmup(t.warmup).steps(t.steps).seed(t.seed)
 			.batchGroups(t.batch_groups).groupSize(t.group_size)
 			// explicit: a model from before the option drew in proportion, whatever its loss's default is now
@@ -222,10 +228,13 @@ public final class TrainingSettings {
 		final com.google.gson.JsonObject a = com.google.gson.JsonParser.parseString(mine.toJson()).getAsJsonObject().getAsJsonObject("training");
 		final com.google.gson.JsonObject b = com.google.gson.JsonParser.parseString(recorded.toJson()).getAsJsonObject().getAsJsonObject("training");
 		final List<String> out = new ArrayList<>();
-		for (final String key : a.keySet()) {
+		// both sides' keys: a setting left out at its default (label_draw, intra_form, ...) is a difference when the other run has it
+		final java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+		keys.addAll(b.keySet());
+		for (final String key : keys) {
 			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every").contains(key)) continue;
 			// like the data, the first round may have moved; what the pseudo-truth was made with counts
-			if (key.equals("refine") && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
+			if (key.equals("refine") && a.get(key) != null && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
 				a.getAsJsonObject(key).remove("model");
 				b.getAsJsonObject(key).remove("model");
 			}
@@ -250,7 +259,7 @@ public final class TrainingSettings {
 	}
 
 	private List<Object> key() {
-		return List.of(loss.kind, loss.divergence, loss.lambda, loss.rhoMin, loss.logitPenalty, optimizer, learningRate(), steps, seed, batchGroups, groupSize,
+		return List.of(loss.kind, loss.divergence, loss.lambda, loss.rhoMin, loss.logitPenalty, loss.intraForm, loss.logFloor, optimizer, learningRate(), steps, seed, batchGroups, groupSize,
 			labelDraw(), depth, baseFilters, context, augment, checkpointEvery, schedule, warmup, Objects.requireNonNullElse((Object) refine, "none"));
 	}
 

@@ -5,7 +5,9 @@ import org.labelsr.SettingException;
 import org.labelsr.data.LabelDraw;
 import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.net.UNetConfig;
@@ -32,6 +34,9 @@ public final class TrainingSettingsBuilder {
 	/** The group loss's weight; 0: the pure group loss of the paper. */
 	public static final double LAMBDA = 0;
 	public static final double RHO_MIN = LabelTable.DEFAULT_RHO_MIN;
+	public static final IntraForm INTRA_FORM = IntraForm.PAPER;
+	/** The floor on a group's variance inside the kl, coincidence and w2 divergences: LOSSES.md's EPS. */
+	public static final double LOG_FLOOR = LossOps.EPS;
 	public static final Schedule SCHEDULE = Schedule.CONSTANT;
 	public static final int WARMUP = 0;
 	public static final int CHECKPOINT_EVERY = 250;
@@ -42,6 +47,8 @@ public final class TrainingSettingsBuilder {
 	double lambda = LAMBDA;
 	double rhoMin = RHO_MIN;
 	double logitPenalty = Double.NaN; // the loss's default
+	IntraForm intraForm = INTRA_FORM;
+	double logFloor = LOG_FLOOR;
 	OptimizerKind optimizer = OPTIMIZER;
 	double learningRate = Double.NaN; // the optimizer's default
 	int steps = STEPS;
@@ -72,6 +79,8 @@ public final class TrainingSettingsBuilder {
 		lambda = loss.lambda;
 		rhoMin = loss.rhoMin;
 		logitPenalty = loss.logitPenalty;
+		intraForm = loss.intraForm;
+		logFloor = loss.logFloor;
 		return this;
 	}
 
@@ -93,6 +102,16 @@ public final class TrainingSettingsBuilder {
 	/** NaN: the loss's default, {@link LossSpec#defaultLogitPenalty}. */
 	public TrainingSettingsBuilder logitPenalty(final double logitPenalty) {
 		this.logitPenalty = logitPenalty;
+		return this;
+	}
+
+	public TrainingSettingsBuilder intraForm(final IntraForm intraForm) {
+		this.intraForm = intraForm;
+		return this;
+	}
+
+	public TrainingSettingsBuilder logFloor(final double logFloor) {
+		this.logFloor = logFloor;
 		return this;
 	}
 
@@ -180,7 +199,17 @@ public final class TrainingSettingsBuilder {
 		if (!(rhoMin > 0 && rhoMin < 1)) throw new SettingException("{} must lie in (0, 1), not " + rhoMin, Setting.RHO_MIN);
 		final double penalty = Double.isNaN(logitPenalty) ? LossSpec.defaultLogitPenalty(kind) : logitPenalty;
 		if (!(penalty >= 0 && penalty < Double.POSITIVE_INFINITY)) throw new SettingException("{} must be >= 0, not " + penalty, Setting.LOGIT_PENALTY);
-		final TrainingSettings s = new TrainingSettings(this, new LossSpec(kind, divergence, lambda, rhoMin, penalty));
+		if (!(logFloor > 0 && logFloor < 1)) throw new SettingException("{} must lie in (0, 1), not " + logFloor, Setting.LOG_FLOOR);
+		final LossSpec loss;
+		try {
+			loss = new LossSpec(kind, divergence, lambda, rhoMin, penalty, intraForm, logFloor);
+		}
+		catch (final IllegalArgumentException e) {
+			// an option that does not go with the loss: an intra form without an intra term, or a log floor without a group divergence
+			final boolean form = intraForm != IntraForm.PAPER && !new LossSpec(kind, divergence, lambda, rhoMin, penalty).usesIntra();
+			throw new SettingException(e.getMessage() + " ({})", e, form ? Setting.INTRA_FORM : Setting.LOG_FLOOR);
+		}
+		final TrainingSettings s = new TrainingSettings(this, loss);
 		if (steps < 1) throw new SettingException("{} must be at least 1, not " + steps, Setting.STEPS);
 		if (batchGroups < 1) throw new SettingException("{} must be at least 1, not " + batchGroups, Setting.BATCH_GROUPS);
 		if (groupSize < 1 || kind.grouped() && groupSize < 2)

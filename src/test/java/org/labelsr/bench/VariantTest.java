@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelsr.LsrException;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
@@ -103,6 +105,18 @@ class VariantTest {
 	}
 
 	@Test
+	void aRealTissueRunTakesItsCountsFromItsDataAndTrainsAsTheSyntheticOnes() {
+		final BenchConfig t = BenchConfig.tissue("bcss-1015-to-1019", true, List.of("intra"), 6, 2, 9, 512, 32, 101, 12);
+		assertTrue(!t.synthetic() && BenchConfig.quick("hne", List.of("intra")).synthetic());
+		assertEquals("bcss-1015-to-1019-quick", t.folder(true));
+		assertEquals(List.of(6, 2, 9), List.of(t.trainImages(), t.valImages(), t.testImages()));
+		final BenchConfig q = BenchConfig.quick("hne", List.of("intra"));
+		assertEquals(List.of(q.steps(), q.validateEvery()), List.of(t.steps(), t.validateEvery()));
+		assertEquals(q.seeds(), t.seeds());
+		assertEquals(BenchConfig.full("hne", List.of("intra")).learningRates(), BenchConfig.tissue("x", false, List.of("intra"), 1, 1, 1, 512, 32, 1, 12).learningRates());
+	}
+
+	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
 		assertEquals(100, s.warmup());
@@ -166,5 +180,44 @@ class VariantTest {
 		assertEquals("intra:refine=1", Variant.parse("intra:refine=1,rounds=2").firstRound().name());
 		assertEquals("intra", Variant.parse("intra:refine=1,rounds=2").firstRound().firstRound().name());
 		assertThrows(LsrException.class, () -> Variant.parse("intra:rounds=2"));
+	}
+
+	@Test
+	void theReferenceCodeFormsAreNamedOptionsRecordedInModelJson() {
+		final Variant v = Variant.parse("intra+inter:lambda=1,intra=malkin-code,div=zhao-code");
+		assertEquals(IntraForm.MALKIN_CODE, v.loss().intraForm);
+		assertEquals(Divergence.ZHAO_CODE, v.loss().divergence);
+		assertEquals("intra[malkin-code] + 1.0 * intra+inter[zhao-code] + 0.01 * mean(logit^2)", v.loss().toString());
+		assertEquals(Divergence.ZHAO_CODE_KL, Variant.parse("intra+inter:div=zhao-code-kl").loss().divergence);
+		final Variant floored = Variant.parse("intra+inter:floor=0.03");
+		assertEquals(LossOps.LOG_FLOOR, floored.loss().logFloor);
+		assertEquals("intra+inter[floor 0.03] + 0.01 * mean(logit^2)", floored.loss().toString());
+		for (final Variant each : List.of(v, floored, Variant.parse("intra:intra=malkin-code"))) {
+			final ModelInfo m = new ModelInfo();
+			each.settings(100, 1, 1e-3).record(m);
+			final TrainingSettings back = TrainingSettings.recorded(new com.google.gson.Gson().fromJson(m.toJson(), ModelInfo.class));
+			assertEquals(each.loss().toString(), back.loss().toString(), "model.json keeps the form");
+			assertEquals(List.of(), each.settings(100, 1, 1e-3).differencesFrom(m));
+		}
+		// a model from before the options, or with the defaults, is the same run as the default; a form is another run
+		final ModelInfo plain = new ModelInfo();
+		Variant.parse("intra+inter").settings(100, 1, 1e-3).record(plain);
+		assertTrue(!plain.toJson().contains("intra_form") && !plain.toJson().contains("log_floor"), plain.toJson());
+		assertEquals(List.of("log_floor null -> 0.03"), floored.settings(100, 1, 1e-3).differencesFrom(plain));
+		assertEquals(List.of("log_floor 0.03 -> null"), Variant.parse("intra+inter").settings(100, 1, 1e-3).differencesFrom(recordedOf(floored)));
+	}
+
+	@Test
+	void aReferenceFormWhereItDoesNotApplyIsRefusedWithItsName() {
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("inter:intra=malkin-code")).getMessage().contains("malkin-code intra form needs"));
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:floor=0.03")).getMessage().contains("log floor"));
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra+inter:div=zhao-code,floor=0.03")).getMessage().contains("zhao-code forms floor"));
+		assertTrue(assertThrows(LsrException.class, () -> Variant.parse("intra:intra=hinge")).getMessage().contains("unknown intra form"));
+	}
+
+	private static ModelInfo recordedOf(final Variant v) {
+		final ModelInfo m = new ModelInfo();
+		v.settings(100, 1, 1e-3).record(m);
+		return m;
 	}
 }

@@ -61,6 +61,8 @@ class MainTest {
 		assertTrue(err.contains("--seeds") && err.contains("1,2,2"), err);
 		assertEquals(2, run("bench", "--kind", "glands", "--learning-rates", "1e-3,fast", "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("--learning-rates must be positive numbers") && err.contains("1e-3,fast"), err);
+		assertEquals(1, run("bench", "--kind", "bcss", "--regions", tmp.resolve("no-regions").toString(), "--out", tmp.resolve("b").toString()));
+		assertTrue(err.contains("no-regions") && err.contains("img_NAME.jpg"), err);
 		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.toString(), "--out", tmp.resolve("o").toString()));
 		assertTrue(err.contains("no PNG or TIFF") || err.contains("model.json"), err);
 	}
@@ -93,5 +95,23 @@ class MainTest {
 		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4", "--loss", "intra", "--depth", "2", "--rho-min", "0.1"));
 		assertEquals(0.1, org.labelsr.net.ModelInfo.read(Path.of(model)).training.rho_min);
 		assertEquals(4, org.labelsr.net.ModelInfo.read(Path.of(model)).training.steps);
+	}
+
+	@Test
+	void theReferenceCodeFormsTrainAreRecordedAndResumeAsTheyWere(@TempDir final Path tmp) {
+		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--lambda", "1", "--intra-form", "malkin-code", "--divergence", "zhao-code",
+			"--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		final org.labelsr.net.ModelInfo.Training t = org.labelsr.net.ModelInfo.read(Path.of(model)).training;
+		assertEquals("malkin-code", t.intra_form);
+		assertEquals("zhao-code", t.divergence);
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "3"));
+		assertTrue(!err.contains("ignored"), err);
+		assertEquals("malkin-code", org.labelsr.net.ModelInfo.read(Path.of(model)).training.intra_form);
+		final String floored = tmp.resolve("f").toString();
+		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--log-floor", "0.03", "--out", floored, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
+		assertEquals(0.03, org.labelsr.net.ModelInfo.read(Path.of(floored)).training.log_floor);
+		assertEquals(1, run("train", "--data", data, "--loss", "intra", "--log-floor", "0.03", "--out", tmp.resolve("n").toString(), "--steps", "2"));
+		assertTrue(err.contains("--log-floor") && err.contains("log floor belongs to the group divergences"), err);
 	}
 }

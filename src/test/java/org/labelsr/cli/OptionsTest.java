@@ -33,7 +33,7 @@ class OptionsTest {
 
 	@Test
 	void everyCommandOfTheReadmeIsThere() {
-		assertEquals(List.of("demo", "synth", "train", "predict", "baseline", "evaluate", "estimate", "update-site", "predict-slide", "make-slide", "bench-tiling", "perf",
+		assertEquals(List.of("demo", "synth", "train", "predict", "export", "baseline", "evaluate", "estimate", "update-site", "predict-slide", "make-slide", "bench-tiling", "perf",
 			"bench"), List.copyOf(subcommands().keySet()));
 	}
 

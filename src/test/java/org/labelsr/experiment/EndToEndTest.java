@@ -14,12 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.Progress;
+import org.labelsr.bioimageio.ExportSettings;
+import org.labelsr.bioimageio.PackageWriter;
+import org.labelsr.bioimageio.RdfSchema;
 import org.labelsr.data.synth.SynthDataSetWriter;
 import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.io.Images;
+import org.labelsr.io.Zips;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelPackage;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -54,19 +59,29 @@ class EndToEndTest {
 			assertEquals(2, pictures.count(), "one side-by-side picture per test image");
 		}
 
-		// A fresh JVM loads the model folder and predicts exactly what this one did.
+		// A fresh JVM loads the model folder and predicts exactly what this one did; so does one given the model's
+		// bioimage.io package, whose description validates against the official schema.
 		final Path model = out.resolve("models").resolve(rows.get(1).method());
-		final Path fresh = tmp.resolve("fresh");
-		final Process p = new ProcessBuilder(javaCommand("predict", "--model", model.toString(), "--input", data.resolve("test").toString(), "--out", fresh.toString()))
-			.redirectErrorStream(true).redirectOutput(tmp.resolve("fresh.log").toFile()).start();
-		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "fresh predict process timed out");
-		assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("fresh.log")));
+		final Path pkg = tmp.resolve("model.zip");
+		PackageWriter.export(model, pkg, new ExportSettings(null, null, List.of("LabelSR tests"), ExportSettings.DEFAULT_LICENSE, List.of(), null, null), Progress.NONE);
+		assertEquals(List.of(), RdfSchema.problems(ModelPackage.parse(Zips.entry(pkg, ModelPackage.DESCRIPTION), "rdf.yaml")));
+		System.out.println("bioimage.io package of the " + rows.get(1).method() + " model: " + Files.size(pkg) + " bytes");
 		final Path inProcess = out.resolve("predictions").resolve(rows.get(1).method());
+		for (final Path source : List.of(model, pkg))
+			assertPredictsInAFreshJvm(source, data.resolve("test"), inProcess, tmp.resolve("fresh-" + source.getFileName()));
+	}
+
+	private static void assertPredictsInAFreshJvm(final Path model, final Path images, final Path expected, final Path fresh) throws Exception {
+		final Path log = fresh.resolveSibling(fresh.getFileName() + ".log");
+		final Process p = new ProcessBuilder(javaCommand("predict", "--model", model.toString(), "--input", images.toString(), "--out", fresh.toString()))
+			.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "fresh predict process timed out");
+		assertEquals(0, p.exitValue(), Files.readString(log));
 		try (var files = Files.list(fresh)) {
 			final List<Path> maps = files.filter(f -> f.toString().endsWith(".classes.png")).toList();
 			assertEquals(2, maps.size());
 			for (final Path f : maps)
-				assertArrayEquals(Images.readGrey8(inProcess.resolve(f.getFileName())).values, Images.readGrey8(f).values, f.getFileName().toString());
+				assertArrayEquals(Images.readGrey8(expected.resolve(f.getFileName())).values, Images.readGrey8(f).values, model.getFileName() + ": " + f.getFileName());
 		}
 	}
 

@@ -174,7 +174,7 @@ public final class GuiDriver {
 		key(KeyEvent.VK_RIGHT);
 		Thread.sleep(800);
 		final Rectangle ij = new Rectangle(IJ.getInstance().getLocationOnScreen(), IJ.getInstance().getSize());
-		final Rectangle area = new Rectangle(ij.x, ij.y, ij.width + 140, ij.height + 270);
+		final Rectangle area = new Rectangle(ij.x, ij.y, ij.width + 180, ij.height + 290);
 		BufferedImage shot = robot.createScreenCapture(area);
 		// a loaded machine may not have painted yet: a blank picture is retried, then reported
 		for (int tries = 0; blank(shot) && tries < 10; tries++) {

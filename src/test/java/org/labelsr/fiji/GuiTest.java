@@ -33,7 +33,8 @@ class GuiTest {
 		final ImageJProcess.Result r = ImageJProcess.gui(GuiDriver.class.getName(), args, 240);
 		final String out = r.output();
 		assertTrue(r.printed("GUI-OK"), out);
-		for (final String entry : new String[] { "Train LSR Model", "Refine LSR Model", "Predict LSR Image", "Predict LSR Folder", "LSR Low-Resolution Baseline", "Evaluate LSR Segmentation",
+		for (final String entry : new String[] { "Train LSR Model", "Refine LSR Model", "Predict LSR Image", "Predict LSR Folder", "Export LSR Model (bioimage.io)",
+			"LSR Low-Resolution Baseline", "Evaluate LSR Segmentation",
 			"Estimate LSR Label Table", "Generate LSR Synthetic Data", "Check LSR TensorFlow" })
 			assertTrue(r.printed("MENU: " + entry), entry + " is not in Plugins > Label Super Resolution:\n" + out);
 		assertTrue(r.printed("SAMPLE: LSR H&E Sample (synthetic)") && r.printed("SAMPLE: LSR Sample Data Set"), out);

@@ -70,6 +70,14 @@ class LossGradientTest {
 	}
 
 	@Test
+	void referenceCodeForms() {
+		check(l -> l.ops.intraMalkinCode(l.stats, l.c(eta, B, C), l.c(rho2, B, C)));
+		check(l -> l.group(true, Divergence.ZHAO_CODE));
+		check(l -> l.group(true, Divergence.ZHAO_CODE_KL));
+		check(l -> l.ops.group(l.stats, l.c(members, G, B), l.c(assign, B, G), l.c(groupEta, G, C), l.c(groupRho2, G, C), true, Divergence.KL, LossOps.LOG_FLOOR));
+	}
+
+	@Test
 	void supervised() {
 		check(l -> l.ops.supervised(l.probs, l.c(oneHot, B, SIDE, SIDE, C), l.c(weight, B, SIDE, SIDE)));
 	}

@@ -23,6 +23,8 @@ final class LossVectors {
 		double[] members, assign; // [G, B], [B, G]
 		double[] groupEta, groupRho2; // [G, C]
 		double intra, inter, intraInter;
+		/** LOSSES-REFERENCE-CODE.md's forms (loss-vectors-reference-code.json, same case). */
+		double malkinCode, zhaoCode, zhaoCodeKl;
 	}
 
 	/**
@@ -30,20 +32,35 @@ final class LossVectors {
 	 * else the copy committed with the tests (src/test/resources/spec).
 	 */
 	static Path file() {
+		return file("loss-vectors.json");
+	}
+
+	static Path file(final String name) {
 		final String override = System.getProperty("labelsr.spec");
-		final Path shared = (override != null ? Paths.get(override) : Paths.get("..", "shared", "spec")).resolve("loss-vectors.json");
-		return Files.isRegularFile(shared) ? shared : Paths.get("src", "test", "resources", "spec", "loss-vectors.json");
+		final Path shared = (override != null ? Paths.get(override) : Paths.get("..", "shared", "spec")).resolve(name);
+		return Files.isRegularFile(shared) ? shared : Paths.get("src", "test", "resources", "spec", name);
 	}
 
 	static List<Case> read() throws IOException {
-		final JsonObject root;
-		try (Reader r = Files.newBufferedReader(file())) {
-			root = JsonParser.parseReader(r).getAsJsonObject();
-		}
 		final List<Case> cases = new ArrayList<>();
-		for (final JsonElement e : root.getAsJsonArray("cases"))
+		for (final JsonElement e : json(file()).getAsJsonArray("cases"))
 			cases.add(parse(e.getAsJsonObject()));
+		final JsonArray reference = json(file("loss-vectors-reference-code.json")).getAsJsonArray("cases");
+		if (reference.size() != cases.size()) throw new IOException("loss-vectors-reference-code.json has " + reference.size() + " cases, loss-vectors.json " + cases.size());
+		for (final JsonElement e : reference) {
+			final JsonObject o = e.getAsJsonObject(), ex = o.getAsJsonObject("expected");
+			final Case c = cases.get(o.get("case").getAsInt());
+			c.malkinCode = ex.get("malkin_code_intra").getAsDouble();
+			c.zhaoCode = ex.get("zhao_code_group").getAsDouble();
+			c.zhaoCodeKl = ex.get("zhao_code_group_kl").getAsDouble();
+		}
 		return cases;
+	}
+
+	private static JsonObject json(final Path file) throws IOException {
+		try (Reader r = Files.newBufferedReader(file)) {
+			return JsonParser.parseReader(r).getAsJsonObject();
+		}
 	}
 
 	private static Case parse(final JsonObject o) {

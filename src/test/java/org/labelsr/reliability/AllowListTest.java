@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.labelsr.net.Divergence;
+import org.labelsr.net.IntraForm;
+import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelGuard;
@@ -31,6 +33,10 @@ class AllowListTest {
 			else for (final Divergence d : Divergence.values())
 				for (final double lambda : new double[] { 0, 0.1 })
 					losses.add(new LossSpec(kind, d, lambda, 0.05));
+		// the reference code's intra form, alone and beside a group term, and the log floor variant
+		losses.add(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 0.05, 0.01, IntraForm.MALKIN_CODE, LossOps.EPS));
+		losses.add(new LossSpec(LossKind.INTRA_INTER, Divergence.ZHAO_CODE, 1, 0.05, 0.01, IntraForm.MALKIN_CODE, LossOps.EPS));
+		losses.add(new LossSpec(LossKind.INTRA_INTER, Divergence.KL, 0, 0.05, 0.01, IntraForm.PAPER, LossOps.LOG_FLOOR));
 		final Set<String> missing = new TreeSet<>();
 		final Set<String> used = new TreeSet<>();
 		for (final LossSpec loss : losses)

@@ -13,9 +13,10 @@ import org.labelsr.io.ByteMap;
  * neighbouring labels share errors. On top comes a classifier error that is
  * smooth across the slide (a stain or focus drift the classifier reacts
  * to), and a little per-block noise; the score is binned into the paper's
- * ten labels like {@link BlockLabeler}'s.
+ * ten labels like {@link BlockLabeler}'s. The real-tissue data sets
+ * (data.tissue) label their pathologists' masks with it too.
  */
-final class ContextLabeler {
+public final class ContextLabeler {
 
 	/** Side of the window the classifier sees, in blocks, centred on the block. */
 	static final double CONTEXT = 2;
@@ -27,11 +28,11 @@ final class ContextLabeler {
 	 * @param fractions true cancer fraction per block
 	 * @param probability the classifier's score per block
 	 */
-	record Labels(ByteMap labels, double[] fractions, double[] probability) {}
+	public record Labels(ByteMap labels, double[] fractions, double[] probability) {}
 
 	private ContextLabeler() {}
 
-	static Labels label(final ByteMap truth, final int block, final SplittableRandom random) {
+	public static Labels label(final ByteMap truth, final int block, final SplittableRandom random) {
 		final int bw = truth.width / block, bh = truth.height / block;
 		final long[] integral = integral(truth);
 		final double[] f = BlockLabeler.fractions(truth, block);

@@ -1,18 +1,14 @@
 package org.labelsr.data.synth;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.ItemFolders;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -39,7 +35,7 @@ public final class SynthDataSetWriter {
 		AtomicFiles.checkWritableFolder(out);
 		final List<String> train = names(s.images(), s.images() + s.test());
 		final List<String> test = names(s.test(), s.images() + s.test());
-		refuseForeignFiles(out, train, test);
+		ItemFolders.refuseOthers(out, train, test, "synthetic data set; write to an empty folder (or one made by the same lsr synth settings)");
 		final long total = s.images() + s.test();
 		final SynthKind kind = s.kind();
 		final long[] counts = new long[kind.labels()];
@@ -102,39 +98,6 @@ public final class SynthDataSetWriter {
 		for (int i = 0; i < count; i++)
 			out.add(PREFIX + String.format(Locale.ROOT, "%0" + digits + "d", i));
 		return out;
-	}
-
-	/**
-	 * Overwriting a data set of the same shape is fine; anything else would
-	 * leave images of an earlier run (or the user's own) mixed into this one.
-	 */
-	private static void refuseForeignFiles(final Path out, final List<String> train, final List<String> test) {
-		check(out, Set.of("labels.csv", DataSet.LABEL_ESTIMATES, "README.txt", "train", "test"));
-		check(out.resolve("train"), files(train));
-		check(out.resolve("test"), files(test));
-	}
-
-	private static Set<String> files(final List<String> names) {
-		final Set<String> out = new HashSet<>();
-		for (final String n : names)
-			for (final String ext : new String[] { ".png", ".labels.png", ".truth.png" })
-				out.add(n + ext);
-		return out;
-	}
-
-	private static void check(final Path dir, final Set<String> allowed) {
-		if (!Files.isDirectory(dir)) return;
-		try (Stream<Path> s = Files.list(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted()::iterator) {
-				final String name = p.getFileName().toString();
-				// hidden files: our own interrupted temporaries, or the file system's
-				if (name.startsWith(".") || allowed.contains(name)) continue;
-				throw LsrException.at(p, "is in the output folder but not part of this synthetic data set; write to an empty folder (or one made with the same synthetic data settings)");
-			}
-		}
-		catch (final IOException e) {
-			throw LsrException.at(dir, "cannot list: " + e.getMessage());
-		}
 	}
 
 	private static String readme(final Path out, final SynthSettings s, final LabelTable table, final long[] counts) {

@@ -25,6 +25,14 @@ final class Inputs {
 		return f;
 	}
 
+	/** A model folder, or a bioimage.io package (.zip) LabelSR exported, which Network.load reads alike. */
+	static File model(final File f) {
+		required(f, "model", "model folder");
+		if (!f.isDirectory() && !(f.isFile() && f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")))
+			throw new LsrException(f + ": model (model=) is neither a model folder nor a bioimage.io package (.zip)");
+		return f;
+	}
+
 	static File file(final File f, final String key, final String what) {
 		required(f, key, what);
 		if (!f.isFile()) throw new LsrException(f + ": " + what + " (" + key + "=) is not an existing file");

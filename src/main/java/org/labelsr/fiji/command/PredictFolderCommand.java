@@ -23,7 +23,8 @@ import org.scijava.plugin.Plugin;
 	description = "Predicts every PNG/TIFF image of a folder; writes NAME.classes.png and NAME.prob.tif.")
 public final class PredictFolderCommand extends LsrCommand {
 
-	@Parameter(label = "model folder", style = "directory", required = false, persist = false)
+	@Parameter(label = "model folder", style = "directory", required = false, persist = false,
+		description = "A folder written by Train LSR Model, or a bioimage.io package (.zip) written by Export LSR Model")
 	private File model;
 
 	@Parameter(label = "images (folder or file)", style = "directory", required = false, persist = false)
@@ -63,7 +64,7 @@ public final class PredictFolderCommand extends LsrCommand {
 
 	@Override
 	protected void execute(final FijiProgress progress) {
-		final Path modelDir = Inputs.folder(model, "model", "model folder").toPath();
+		final Path modelDir = Inputs.model(model).toPath();
 		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
 		final Path dir = Inputs.required(out, "out", "output folder").toPath();
 		try (Network net = Network.load(modelDir)) {

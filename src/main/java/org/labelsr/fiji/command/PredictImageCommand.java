@@ -37,7 +37,7 @@ public final class PredictImageCommand extends LsrCommand {
 	private ImagePlus image;
 
 	@Parameter(label = "model folder", style = "directory", required = false, persist = false,
-		description = "A folder written by Train LSR Model (model.json and saved_model.pb)")
+		description = "A folder written by Train LSR Model (model.json and saved_model.pb), or a bioimage.io package (.zip) written by Export LSR Model")
 	private File model;
 
 	@Parameter(label = "output pixels per tile side (0 = automatic)", min = "0", persist = false)
@@ -77,7 +77,7 @@ public final class PredictImageCommand extends LsrCommand {
 
 	@Override
 	protected void execute(final FijiProgress progress) {
-		final File modelDir = Inputs.folder(model, "model", "model folder");
+		final File modelDir = Inputs.model(model);
 		final RgbImage rgb = ImageInput.rgb(image, progress);
 		final String base = stripExtension(image.getTitle());
 		try (Network net = Network.load(modelDir.toPath())) {
