@@ -26,7 +26,8 @@ final class Report {
 			c.trainImages(), c.valImages(), c.testImages(), c.size(), c.block(), c.dataSeed()));
 		sb.append(String.format(Locale.ROOT, "Training: %d steps, model chosen on validation every %d steps; seeds %s; learning rate grid %s.%n%n", c.steps(),
 			c.validateEvery(), c.seeds(), c.learningRates()));
-		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | masked IoU per seed | best steps | train s | block error | spread ratio | placement error | largest logit |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		sb.append("| method | lr | IoU | DICE | masked IoU | masked DICE | masked IoU per seed | best steps | train s | block error | spread ratio | placement error | largest logit |\n"
+			+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (final Bench.Row r : rows) {
 			sb.append(String.format(Locale.ROOT, "| %s | %s |", r.method(), Double.isNaN(r.learningRate()) ? "-" : String.format(Locale.ROOT, "%.0e", r.learningRate())));
 			for (int m = 0; m < 4; m++)

@@ -50,7 +50,8 @@ public final class Npy {
 		if (!m.matches()) throw new LsrException(name + ": only little-endian float32 arrays in C order are read, not " + new String(bytes, 10, headerLength, StandardCharsets.US_ASCII).strip());
 		final long[] shape = Arrays.stream(m.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
 		final long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-		if (count * 4 != bytes.length - 10 - headerLength) throw new LsrException(name + ": shape " + Arrays.toString(shape) + " needs " + count * 4 + " bytes of data, the file has " + (bytes.length - 10 - headerLength));
+		if (count * 4 != bytes.length - 10 - headerLength)
+			throw new LsrException(name + ": shape " + Arrays.toString(shape) + " needs " + count * 4 + " bytes of data, the file has " + (bytes.length - 10 - headerLength));
 		final float[] values = new float[(int) count];
 		in.position(10 + headerLength);
 		in.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);

@@ -1,39 +1,36 @@
 package org.labelsr.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 
 import org.labelsr.Progress;
-import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.eval.BaselineRun;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
- * {@code ./lsr baseline --data DATASET [--split test|train] --out DIR}: the
- * low-resolution model's prediction for every image of a split that has a
- * label map.
+ * {@code ./lsr baseline}: the low-resolution model's prediction for every
+ * image of a split that has a label map.
  */
-public final class BaselineCommand {
+@Command(name = "baseline", description = {
+	"The low-resolution baseline's prediction for a split of a data set.",
+	"Each block's pixels get its label's class fractions in labels.csv: NAME.classes.png and NAME.prob.tif for every image with a label map." })
+final class BaselineCommand extends Subcommand {
 
-	static final String USAGE = "usage: lsr baseline --data DATASET [--split test|train] --out DIR";
+	@Option(names = "--data", required = true, paramLabel = "DATASET")
+	Path data;
 
-	private BaselineCommand() {}
+	@Option(names = "--split", paramLabel = "test|train", description = "The data set's folder to predict (default: ${DEFAULT-VALUE}).")
+	Split split = Split.TEST;
 
-	public static int run(final String[] args) {
-		return run(args, System.out, Progress.NONE);
-	}
+	@Option(names = "--out", required = true, paramLabel = "DIR")
+	Path dir;
 
-	public static int run(final String[] argv, final PrintStream out, final Progress progress) {
-		final Args a = new Args("baseline", USAGE, argv, Set.of("--data", "--split", "--out"), Set.of());
-		if (a.help()) {
-			out.println(USAGE);
-			return 0;
-		}
-		final Path data = a.path("--data"), dir = a.path("--out");
-		final String split = a.string("--split", "test");
-		if (!split.equals("test") && !split.equals("train")) throw a.fail("--split must be test or train, not '" + split + "'");
-		final int n = BaselineRun.write(split.equals("test") ? DataSet.loadForTesting(data) : DataSet.load(data), split, dir, progress);
-		out.println("baseline: wrote " + n + " class map(s) and probability stack(s) to " + dir);
+	@Override
+	public Integer call() {
+		final int n = BaselineRun.run(data, split, dir, Progress.NONE);
+		out().println("baseline: wrote " + n + " class map(s) and probability stack(s) to " + dir);
 		return 0;
 	}
 }

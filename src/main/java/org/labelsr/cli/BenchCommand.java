@@ -4,44 +4,63 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.labelsr.bench.BenchRunner;
 import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.AtomicFiles;
 
-/**
- * {@code ./lsr bench [--quick] [--kind hne|glands|multiclass|bcss] [--methods LIST] [--out DIR]}:
- * the accuracy benchmark of docs/BENCHMARKS.md.
- */
-public final class BenchCommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-	static final String USAGE = String.join("\n",
-		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all|bcss] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
-		"                 [--regions DIR]",
-		"  --kind bcss: real H&E, each region of --regions (img_NAME.jpg + mask_NAME.jpg, tumour white; default ../shared/data/bcss) tested on in turn, the others trained on",
-		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)",
-		"  --table-blocks: blocks per label labels.csv is measured on (default " + SynthSettings.DEFAULT_TABLE_BLOCKS + "); other values train in KIND-tableK/");
+/** {@code ./lsr bench}: the accuracy benchmark of docs/BENCHMARKS.md. */
+@Command(name = "bench", description = {
+	"The accuracy benchmark of docs/BENCHMARKS.md.",
+	"Every method trained, predicted and scored on synthetic data sets, or on real H&E regions (--kind bcss)." })
+final class BenchCommand extends Subcommand {
 
-	private BenchCommand() {}
+	@Option(names = "--quick", description = "A short run on hne.")
+	boolean quick;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--regions", "--out"), Set.of("--quick"));
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
+	@Option(names = "--kind", paramLabel = "hne|glands|multiclass|all|bcss", description = "The data sets (default: hne with --quick, else all); bcss: real H&E, each region "
+		+ "of --regions tested on in turn, the others trained on.")
+	String kind;
+
+	@Option(names = "--methods", paramLabel = "M1;M2;...", description = {
+		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, "
+			+ "intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context,"
+			+ " draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
+	String methods;
+
+	@Option(names = "--learning-rates", paramLabel = "R1,R2,...", description = "Train every method at each of these learning rates.")
+	String learningRates;
+
+	@Option(names = "--seeds", paramLabel = "S1,S2,...", description = "Train every method with each of these seeds.")
+	String seeds;
+
+	@Option(names = "--table-blocks", paramLabel = "K", description = "Blocks per label labels.csv is measured on; other values than the default train in KIND-tableK/ (default: ${DEFAULT-VALUE}).")
+	int tableBlocks = SynthSettings.DEFAULT_TABLE_BLOCKS;
+
+	@Option(names = "--regions", paramLabel = "DIR", description = "With --kind bcss: img_NAME.jpg and mask_NAME.jpg (tumour white) per region "
+		+ "(default: ../shared/data/bcss beside the LabelSR folder).")
+	Path regions;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Default: bench-output in the LabelSR folder.")
+	Path out;
+
+	@Override
+	public Integer call() {
 		final Path home = Paths.get(System.getProperty("labelsr.home", "."));
-		final Path out = a.has("--out") ? a.path("--out") : home.resolve("bench-output");
-		AtomicFiles.checkWritableFolder(out);
-		final List<String> methods = a.has("--methods") ? Arrays.asList(a.required("--methods").split(";")) : null;
-		final List<Double> rates = a.list("--learning-rates", Double::parseDouble, l -> l.stream().allMatch(r -> r > 0), "positive numbers");
-		final List<Long> seeds = a.list("--seeds", Long::parseLong, l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(),
-			"distinct positive whole numbers");
-		final int tableBlocks = a.integer("--table-blocks", SynthSettings.DEFAULT_TABLE_BLOCKS);
-		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS) throw a.fail("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
-		final Path regions = a.has("--regions") ? a.path("--regions") : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, regions, out, System.out);
+		final Path dir = out != null ? out : home.resolve("bench-output");
+		final List<Double> rates = Values.list(this, "--learning-rates", learningRates, Double::parseDouble, l -> l.stream().allMatch(r -> r > 0), "positive numbers");
+		final List<Long> seedList = Values.list(this, "--seeds", seeds, Long::parseLong,
+			l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(), "distinct positive whole numbers");
+		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS)
+			throw usage("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
+		AtomicFiles.checkWritableFolder(dir);
+		out().flush();
+		final Path bcss = regions != null ? regions : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
+		BenchRunner.run(kind != null ? kind : quick ? "hne" : "all", quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, bcss,
+			dir, System.out);
 		return 0;
 	}
 }

@@ -1,8 +1,8 @@
 package org.labelsr.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 
 import org.labelsr.Progress;
 import org.labelsr.io.RgbImage;
@@ -11,6 +11,9 @@ import org.labelsr.predict.TiledPredictor;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * {@code ./lsr bench-tiling}: what tiling costs. The same square region of a
  * slide goes (a) straight through the session as halo-less tiles, which is
@@ -18,28 +21,45 @@ import org.labelsr.slide.Slides;
  * the tiled predictor (halo, mirroring, ImgLib2 reads, batching, output).
  * Both run in this process with the same session; the ratio is the overhead.
  */
-public final class BenchTilingCommand {
+@Command(name = "bench-tiling", description = {
+	"Time what tiling costs on a square region of a slide.",
+	"The region raw (halo-less tiles straight through the session) and tiled (the tiled predictor), R times each; prints the medians." })
+final class BenchTilingCommand extends Subcommand {
 
-	static final String USAGE = "usage: lsr bench-tiling --model MODEL_DIR --slide FILE [--x PX --y PX] [--size PX] [--tile PX] [--batch N] [--repeat R]\n"
-		+ "  times a --size square region (default 2048, from x,y, default the slide's centre) raw and tiled, R times (default 3), and prints the medians";
+	@Option(names = "--model", required = true, paramLabel = "MODEL_DIR")
+	Path model;
 
-	private BenchTilingCommand() {}
+	@Option(names = "--slide", required = true, paramLabel = "FILE")
+	Path slideFile;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("bench-tiling", USAGE, argv, Set.of("--model", "--slide", "--x", "--y", "--size", "--tile", "--batch", "--repeat"), Set.of());
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
+	@Option(names = "--x", paramLabel = "PX", description = "Left edge of the region (default: centred on the slide).")
+	Long x;
+
+	@Option(names = "--y", paramLabel = "PX", description = "Top edge of the region (default: centred on the slide).")
+	Long y;
+
+	@Option(names = "--size", paramLabel = "PX", description = "Side of the square region; a multiple of the tile (default: ${DEFAULT-VALUE}).")
+	int size = 2048;
+
+	@Option(names = "--tile", paramLabel = "PX", description = "Output pixels per tile side, rounded up to the network's multiple (default: ${DEFAULT-VALUE}).")
+	int tile = 512;
+
+	@Option(names = "--batch", paramLabel = "N", description = "Tiles per run of the network; 0: automatic (default: ${DEFAULT-VALUE}).")
+	int batch = TiledPredictor.DEFAULT_BATCH;
+
+	@Option(names = "--repeat", paramLabel = "R", description = "Runs of each kind (default: ${DEFAULT-VALUE}).")
+	int repeat = 3;
+
+	@Override
+	public Integer call() {
 		PeakMemory.start();
-		final int size = a.integer("--size", 2048), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH), repeat = a.integer("--repeat", 3);
-		if (size < 1 || batch < 0 || repeat < 1) throw a.fail("--size and --repeat must be positive, --batch positive or 0 (automatic)");
-		try (SlideReader slide = Slides.open(a.path("--slide")); Network net = Network.load(a.path("--model"))) {
-			final int core = (a.integer("--tile", 512) + net.info.multiple - 1) / net.info.multiple * net.info.multiple;
-			if (size % core != 0) throw a.fail("--size " + size + " must be a multiple of the tile " + core + " so that both runs cover the same pixels");
-			final long x = a.longValue("--x", Math.max(0, slide.width(0) / 2 - size / 2)), y = a.longValue("--y", Math.max(0, slide.height(0) / 2 - size / 2));
+		if (size < 1 || batch < 0 || repeat < 1) throw usage("--size and --repeat must be positive, --batch positive or 0 (automatic)");
+		try (SlideReader slide = Slides.open(slideFile); Network net = Network.load(model)) {
+			final int core = (tile + net.info.multiple - 1) / net.info.multiple * net.info.multiple;
+			if (size % core != 0) throw usage("--size " + size + " must be a multiple of the tile " + core + " so that both runs cover the same pixels");
+			final long left = x != null ? x : Math.max(0, slide.width(0) / 2 - size / 2), top = y != null ? y : Math.max(0, slide.height(0) / 2 - size / 2);
 			final RgbImage region = new RgbImage(size, size);
-			slide.read(0, x, y, size, size, region.argb);
+			slide.read(0, left, top, size, size, region.argb);
 			final TiledPredictor tiled = new TiledPredictor(net, core, batch, 0);
 			final int b = tiled.grid(size, size).batch();
 			// One warm-up of each: the first run of an input shape costs TensorFlow's graph optimisation.
@@ -54,12 +74,12 @@ public final class BenchTilingCommand {
 				tiled.run(region.asImg(), (cx, cy, w, h, p) -> {}, Progress.NONE);
 				tTiled[r] = (System.nanoTime() - t0) / 1e9;
 			}
-			final double raw = median(tRaw), tile = median(tTiled), mpix = (double) size * size / 1e6;
-			System.out.println(String.format(Locale.ROOT, "bench-tiling: %s, %d x %d px at %d,%d; tiles: %d px core + %d px halo, batch %d; medians of %d",
-				slide.file().getFileName(), size, size, x, y, core, net.info.halo, b, repeat));
-			System.out.println(String.format(Locale.ROOT, "bench-tiling: raw session %.2f s (%.3f MPix/s), tiled %.2f s (%.3f MPix/s), overhead ratio %.2f (halo area alone: %.2f)",
-				raw, mpix / raw, tile, mpix / tile, tile / raw, Math.pow((core + 2.0 * net.info.halo) / core, 2)));
-			System.out.println("bench-tiling: raw runs " + Arrays.toString(tRaw) + " s, tiled runs " + Arrays.toString(tTiled) + " s; " + PeakMemory.report());
+			final double raw = median(tRaw), tiles = median(tTiled), mpix = (double) size * size / 1e6;
+			out().println(String.format(Locale.ROOT, "bench-tiling: %s, %d x %d px at %d,%d; tiles: %d px core + %d px halo, batch %d; medians of %d",
+				slide.file().getFileName(), size, size, left, top, core, net.info.halo, b, repeat));
+			out().println(String.format(Locale.ROOT, "bench-tiling: raw session %.2f s (%.3f MPix/s), tiled %.2f s (%.3f MPix/s), overhead ratio %.2f (halo area alone: %.2f)",
+				raw, mpix / raw, tiles, mpix / tiles, tiles / raw, Math.pow((core + 2.0 * net.info.halo) / core, 2)));
+			out().println("bench-tiling: raw runs " + Arrays.toString(tRaw) + " s, tiled runs " + Arrays.toString(tTiled) + " s; " + PeakMemory.report());
 		}
 		return 0;
 	}

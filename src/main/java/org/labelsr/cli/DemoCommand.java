@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.labelsr.Progress;
 import org.labelsr.eval.BoundaryMask;
@@ -16,6 +15,10 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./lsr demo}: the main job. On the shipped sample data, the
@@ -23,25 +26,32 @@ import org.labelsr.train.TrainingSettings;
  * label-guided refinement of the intra network and the supervised upper
  * bound, trained, predicted, evaluated and drawn.
  */
-public final class DemoCommand {
+@Command(name = "demo", description = {
+	"Train, predict, evaluate and draw every method on the sample data.",
+	"The low-resolution baseline, the three label super-resolution losses, the label-guided refinement of the intra network and the supervised upper bound;"
+		+ " the table goes to OUT/results.txt, the pictures to OUT/pictures." })
+final class DemoCommand extends Subcommand {
 
-	static final String USAGE = "usage: lsr demo [--data DATASET] [--out DIR] [--steps N] [--seed S]";
-	public static final int DEFAULT_STEPS = 800;
+	static final int DEFAULT_STEPS = 800;
 
-	private DemoCommand() {}
+	@Option(names = "--data", paramLabel = "DATASET", description = "Default: the shipped sample-data.")
+	Path dataOption;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("demo", USAGE, argv, Set.of("--data", "--out", "--steps", "--seed"), Set.of());
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
+	@Option(names = "--out", paramLabel = "DIR", description = "Default: demo-output in the LabelSR folder.")
+	Path outOption;
+
+	@Option(names = "--steps", paramLabel = "N", description = "Training steps per method (default: ${DEFAULT-VALUE}).")
+	int steps = DEFAULT_STEPS;
+
+	@Option(names = "--seed", paramLabel = "S", description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
+	long seed = TrainingSettingsBuilder.SEED;
+
+	@Override
+	public Integer call() {
 		final Path home = Paths.get(System.getProperty("labelsr.home", "."));
-		final Path data = a.has("--data") ? a.path("--data") : home.resolve("sample-data");
-		final Path out = a.has("--out") ? a.path("--out") : home.resolve("demo-output");
-		final int steps = a.integer("--steps", DEFAULT_STEPS);
-		final long seed = a.longValue("--seed", 1);
-		if (steps < 1) throw a.fail("--steps must be at least 1");
+		final Path data = dataOption != null ? dataOption : home.resolve("sample-data");
+		final Path out = outOption != null ? outOption : home.resolve("demo-output");
+		if (steps < 1) throw usage("--steps must be at least 1");
 		AtomicFiles.checkWritableFolder(out);
 
 		final Method intra = new Method("intra", LossSpec.of(LossKind.INTRA));
@@ -50,27 +60,23 @@ public final class DemoCommand {
 			new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER)),
 			Method.refined("intra, refined", intra, Refinement.DEFAULT_GUIDE),
 			new Method("supervised", LossSpec.of(LossKind.SUPERVISED)));
-		System.out.println("demo: " + data + " -> " + out + ", " + steps + " training steps per method");
+		out().println("demo: " + data + " -> " + out + ", " + steps + " training steps per method");
 		final long t0 = System.nanoTime();
-		final Progress progress = new TerminalProgress(System.out, "  ", 15000);
+		final Progress progress = progress("  ", 15000);
 		final Comparison c = new Comparison(data, out, m -> {
-			final TrainingSettings s = new TrainingSettings(m.loss());
-			s.steps = steps;
-			s.seed = seed;
-			s.checkpointEvery = steps;
-			System.out.println("demo: training " + m.name());
-			return s;
+			out().println("demo: training " + m.name());
+			return TrainingSettings.builder(m.loss()).steps(steps).seed(seed).checkpointEvery(steps);
 		}, BoundaryMask.DEFAULT_DISTANCE, progress,
-			r -> System.out.println(String.format(Locale.ROOT, "demo: %s: IoU %.4f, masked IoU %.4f", r.method(), r.iou(), r.maskedIou())));
+			r -> out().println(String.format(Locale.ROOT, "demo: %s: IoU %.4f, masked IoU %.4f", r.method(), r.iou(), r.maskedIou())));
 		final List<Scores> rows = c.run(methods);
 		final String table = Comparison.table(rows);
 		final double minutes = (System.nanoTime() - t0) / 60e9;
 		final String report = String.format(Locale.ROOT, "Foreground (cancer) class on %s/test; masked = within %d px of a truth boundary.%n%n%s%nTotal time %.1f min.%n",
 			data, (int) BoundaryMask.DEFAULT_DISTANCE, table, minutes);
 		AtomicFiles.writeString(out.resolve("results.txt"), report);
-		System.out.println();
-		System.out.print(report);
-		System.out.println("Pictures (image | truth | each method): " + out.resolve("pictures"));
+		out().println();
+		out().print(report);
+		out().println("Pictures (image | truth | each method): " + out.resolve("pictures"));
 		return 0;
 	}
 }

@@ -1,42 +1,43 @@
 package org.labelsr.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 
 import org.labelsr.Progress;
 import org.labelsr.eval.BoundaryMask;
 import org.labelsr.eval.Evaluation;
 import org.labelsr.eval.EvaluationResult;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
- * {@code ./lsr evaluate --pred DIR --truth DIR [--mask-distance PX] [--json]}:
- * prints IoU and DICE per class, over all pixels and near truth boundaries,
- * as a table or as JSON. Results go to standard output, warnings to standard
- * error, so {@code --json > file} stays valid JSON.
+ * {@code ./lsr evaluate}: prints IoU and DICE per class, over all pixels and
+ * near truth boundaries, as a table or as JSON. Results go to standard output,
+ * warnings to standard error, so {@code --json > file} stays valid JSON.
  */
-public final class EvaluateCommand {
+@Command(name = "evaluate", description = {
+	"IoU and DICE per class, over all pixels and near truth boundaries.",
+	"Scores go to standard output (a table, or JSON with --json), warnings to standard error." })
+final class EvaluateCommand extends Subcommand {
 
-	static final String USAGE = "usage: lsr evaluate --pred DIR --truth DIR [--mask-distance PX] [--json]";
+	@Option(names = "--pred", required = true, paramLabel = "DIR", description = "Predicted class maps (NAME.classes.png).")
+	Path pred;
 
-	private EvaluateCommand() {}
+	@Option(names = "--truth", required = true, paramLabel = "DIR", description = "Truth maps (NAME.truth.png), e.g. a data set's test/.")
+	Path truth;
 
-	public static int run(final String[] args) {
-		return run(args, System.out, Progress.NONE);
-	}
+	@Option(names = "--mask-distance", paramLabel = "PX", description = "The masked scores count pixels within this distance of a truth boundary (default: ${DEFAULT-VALUE}).")
+	double distance = BoundaryMask.DEFAULT_DISTANCE;
 
-	public static int run(final String[] argv, final PrintStream out, final Progress progress) {
-		final Args a = new Args("evaluate", USAGE, argv, Set.of("--pred", "--truth", "--mask-distance"), Set.of("--json"));
-		if (a.help()) {
-			out.println(USAGE);
-			return 0;
-		}
-		final Path pred = a.path("--pred"), truth = a.path("--truth");
-		final double distance = a.number("--mask-distance", BoundaryMask.DEFAULT_DISTANCE);
-		if (distance < 0) throw a.fail("--mask-distance " + distance + " must be a finite distance in pixels >= 0");
-		final EvaluationResult result = Evaluation.run(pred, truth, distance, progress);
-		out.print(a.flag("--json") ? result.toJson() : result.toText());
-		out.flush();
+	@Option(names = "--json", description = "JSON instead of a table.")
+	boolean json;
+
+	@Override
+	public Integer call() {
+		if (distance < 0) throw usage("--mask-distance " + distance + " must be a finite distance in pixels >= 0");
+		final EvaluationResult result = Evaluation.run(pred, truth, distance, Progress.NONE);
+		out().print(json ? result.toJson() : result.toText());
+		out().flush();
 		return 0;
 	}
 }

@@ -2,73 +2,96 @@ package org.labelsr.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 import org.labelsr.LsrException;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
-import org.labelsr.slide.Levels;
 import org.labelsr.predict.SlidePrediction;
+import org.labelsr.slide.Levels;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /** {@code ./lsr predict-slide}: one whole slide (or any image) in bounded memory, to pyramidal TIFF, GeoJSON and ROIs. */
-public final class PredictSlideCommand {
+@Command(name = "predict-slide", description = {
+	"Predict a whole slide (or any image) in bounded memory.",
+	"Writes NAME.classes.tif, a pyramidal class map. FILE: SVS, NDPI, MRXS, SCN, tiled TIFF (OpenSlide) or PNG/JPEG/TIFF (ImageJ)." })
+final class PredictSlideCommand extends Subcommand {
 
-	static final String USAGE = String.join("\n",
-		"usage: lsr predict-slide --model MODEL_DIR --slide FILE --out DIR [--mpp UM | --level L] [--tile PX] [--batch N]",
-		"                         [--tissue-threshold T] [--flips] [--probabilities] [--geojson] [--rois] [--name NAME]",
-		"  FILE: SVS, NDPI, MRXS, SCN, tiled TIFF (OpenSlide) or PNG/JPEG/TIFF (ImageJ)",
-		"  --mpp UM: predict the level nearest UM microns per pixel (within 15%); --level L: level L (default 0)",
-		"  --tile PX: output pixels per tile side (default 512); --tissue-threshold T: skip tiles whose share of",
-		"    tissue pixels is below T (default 0.05; 0 predicts every tile); --flips: average four mirrorings (4x the work)",
-		"  writes NAME.classes.tif (pyramidal class map); --probabilities: NAME.prob-CLASS.tif per class from 1;",
-		"  --geojson: NAME.geojson (QuPath annotations, level-0 pixels); --rois: NAME.rois.zip (ImageJ ROI set)");
+	private static final SlidePrediction.Options DEFAULTS = SlidePrediction.Options.defaults();
 
-	private PredictSlideCommand() {}
+	@Option(names = "--model", required = true, paramLabel = "MODEL_DIR")
+	Path model;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("predict-slide", USAGE, argv, Set.of("--model", "--slide", "--out", "--mpp", "--level", "--tile", "--batch", "--tissue-threshold", "--name"),
-			Set.of("--probabilities", "--geojson", "--rois", "--flips"));
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
+	@Option(names = "--slide", required = true, paramLabel = "FILE")
+	Path file;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR")
+	Path out;
+
+	@Option(names = "--mpp", paramLabel = "UM", description = "Predict the level nearest UM microns per pixel (within 15%%).")
+	Double mpp;
+
+	@Option(names = "--level", paramLabel = "L", description = "Predict level L (default 0).")
+	Integer level;
+
+	@Option(names = "--tile", paramLabel = "PX", description = "Output pixels per tile side; 0: as large as the memory budget allows (default: ${DEFAULT-VALUE}).")
+	int tile = DEFAULTS.prediction().core();
+
+	@Option(names = "--batch", paramLabel = "N", description = "Tiles per run of the network; 0: as many as the memory budget allows (default: ${DEFAULT-VALUE}).")
+	int batch = DEFAULTS.prediction().batch();
+
+	@Option(names = "--tissue-threshold", paramLabel = "T", description = "Skip tiles whose share of tissue pixels is below T; 0 predicts every tile (default: ${DEFAULT-VALUE}).")
+	double tissue = DEFAULTS.minTissue();
+
+	@Option(names = "--flips", description = "Average four mirrorings of each tile (4x the work).")
+	boolean flips;
+
+	@Option(names = "--probabilities", description = "Also NAME.prob-CLASS.tif for each class from 1.")
+	boolean probabilities;
+
+	@Option(names = "--geojson", description = "Also NAME.geojson (QuPath annotations, level-0 pixels).")
+	boolean geojson;
+
+	@Option(names = "--rois", description = "Also NAME.rois.zip (ImageJ ROI set).")
+	boolean rois;
+
+	@Option(names = "--name", paramLabel = "NAME", description = "The output files' name (default: the slide's).")
+	String name;
+
+	@Override
+	public Integer call() {
 		PeakMemory.start();
-		final Path model = a.path("--model"), file = a.path("--slide"), out = a.path("--out");
-		if (a.has("--mpp") && a.has("--level")) throw a.fail("give --mpp or --level, not both");
-		final SlidePrediction.Options defaults = SlidePrediction.Options.defaults();
-		final int tile = a.integer("--tile", defaults.core()), batch = a.integer("--batch", defaults.batch());
-		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive, or 0 for as large as the memory budget allows");
-		final double tissue = a.number("--tissue-threshold", defaults.minTissue());
-		if (tissue < 0 || tissue > 1) throw a.fail("--tissue-threshold must lie in [0, 1], not " + tissue);
-		final String name = a.string("--name", ImageFiles.name(file));
+		if (mpp != null && level != null) throw usage("give --mpp or --level, not both");
+		final SlidePrediction.Options options = DEFAULTS.tiles(tile, batch).tissue(tissue).flips(flips).outputs(probabilities, geojson, rois);
+		final String as = name != null ? name : ImageFiles.name(file);
 		try (SlideReader slide = Slides.open(file)) {
 			// The slide's questions first: they are answered in milliseconds, loading the model takes seconds.
-			final int level = a.has("--mpp") ? Levels.forMpp(slide, a.number("--mpp", 0)) : a.integer("--level", 0);
-			slide.checkLevel(level);
+			final int l = mpp != null ? Levels.forMpp(slide, mpp) : level != null ? level : 0;
+			slide.checkLevel(l);
 			try (Network net = Network.load(model)) {
-				predict(a, slide, level, net, out, name, defaults.level(level).tiles(tile, batch).tissue(tissue).flips(a.flag("--flips")));
+				predict(slide, l, net, as, options.level(l));
 			}
 		}
 		return 0;
 	}
 
-	private static void predict(final Args a, final SlideReader slide, final int level, final Network net, final Path out, final String name, final SlidePrediction.Options base) {
-		System.out.println("predict-slide: " + slide.file().getFileName() + " via " + slide.describe() + ", level " + level + " of " + Levels.list(slide));
-		final SlidePrediction.Options o = base.outputs(a.flag("--probabilities"), a.flag("--geojson"), a.flag("--rois"));
-		final SlidePrediction.Result r = SlidePrediction.run(net, slide, out, name, o, new TerminalProgress(System.out, "predict-slide: ", 5000));
+	private void predict(final SlideReader slide, final int l, final Network net, final String as, final SlidePrediction.Options o) {
+		out().println("predict-slide: " + slide.file().getFileName() + " via " + slide.describe() + ", level " + l + " of " + Levels.list(slide));
+		final SlidePrediction.Result r = SlidePrediction.run(net, slide, out, as, o, progress("predict-slide: ", 5000));
 		if (!r.completed()) throw new LsrException("predict-slide: cancelled; nothing was written");
-		System.out.println(String.format(Locale.ROOT, "predict-slide: %d x %d px, %d tiles (%d without tissue skipped) in %.1f s: %.2f MPix/s; %d slide cells read",
+		out().println(String.format(Locale.ROOT, "predict-slide: %d x %d px, %d tiles (%d without tissue skipped) in %.1f s: %.2f MPix/s; %d slide cells read",
 			r.width(), r.height(), r.tiles(), r.skipped(), r.seconds(), r.megapixelsPerSecond(), r.cellReads()));
 		final StringBuilder classes = new StringBuilder("predict-slide: classes");
 		final double total = (double) r.width() * r.height();
 		for (int c = 0; c < net.classes(); c++)
 			classes.append(String.format(Locale.ROOT, " %s %.2f%%", net.info.classes.get(c), 100 * r.classPixels()[c] / total))
 				.append(o.geojson() && c > 0 ? " (" + r.regions()[c] + " regions)" : "");
-		System.out.println(classes);
+		out().println(classes);
 		for (final Path f : r.files())
-			System.out.println("predict-slide: wrote " + f);
-		System.out.println("predict-slide: " + PeakMemory.report());
+			out().println("predict-slide: wrote " + f);
+		out().println("predict-slide: " + PeakMemory.report());
 	}
 }

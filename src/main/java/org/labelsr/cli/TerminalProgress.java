@@ -1,6 +1,6 @@
 package org.labelsr.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 import org.labelsr.Progress;
 
@@ -10,13 +10,14 @@ import org.labelsr.Progress;
  */
 final class TerminalProgress implements Progress {
 
-	private final PrintStream out;
+	private final PrintWriter out, err;
 	private final String prefix;
 	private final long intervalMillis;
 	private long last;
 
-	TerminalProgress(final PrintStream out, final String prefix, final long intervalMillis) {
+	TerminalProgress(final PrintWriter out, final PrintWriter err, final String prefix, final long intervalMillis) {
 		this.out = out;
+		this.err = err;
 		this.prefix = prefix;
 		this.intervalMillis = intervalMillis;
 	}
@@ -32,6 +33,7 @@ final class TerminalProgress implements Progress {
 
 	@Override
 	public void warn(final String message) {
-		System.err.println("WARNING: " + message);
+		err.println("WARNING: " + message);
+		err.flush();
 	}
 }

@@ -1,110 +1,180 @@
 package org.labelsr.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-import org.labelsr.Progress;
 import org.labelsr.data.LabelDraw;
-import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.IntraForm;
-import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
-import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Refinement;
+import org.labelsr.train.Schedule;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./lsr train}: DATA.md's options plus the named variants of LOSSES.md. */
-public final class TrainCommand {
+@Command(name = "train", description = {
+	"Train a model on a data set's train/ images, or on a whole slide with block labels.",
+	"--refine FIRST_MODEL is label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std of "
+		+ "the label table, and a network is trained on those maps as pixel truth (the supervised loss).",
+	"--resume continues the run recorded in MODEL_DIR/training.json; only --steps, --learning-rate and --rho-min change on resume,",
+	"other options must equal the recorded ones." })
+final class TrainCommand extends Subcommand {
 
-	static final String USAGE = String.join("\n",
-		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
-		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
-		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
-		"                 [--divergence kl|coincidence|w2|zhao-code|zhao-code-kl] [--lambda L] [--rho-min R] [--logit-penalty B]",
-		"                 [--intra-form paper|malkin-code] [--log-floor F]",
-		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
-		"                 [--checkpoint-every N] [--resume]",
-		"   or: lsr train --data DATASET --refine FIRST_MODEL [--guide K] [--no-flips] --out MODEL_DIR [options above]",
-		"       (label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std",
-		"        of the label table (default K 1; 0: no guide), and a network is trained on those maps as pixel truth)",
-		"   or: lsr train --slide SLIDE --labels MAP.png|BLOCKS.csv --table labels.csv [--level L] [--block PX] --loss ... --out MODEL_DIR ...",
-		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
+	@Option(names = "--data", paramLabel = "DATASET", description = "The data set (DATA.md layout); or --slide, --labels and --table.")
+	Path data;
 
-	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
-		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
-	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
-	/** What a resumed run may change; the rest of the run is what training.json recorded. */
-	private static final Set<String> RESUMABLE = Set.of("--data", "--out", "--steps", "--learning-rate", "--resume", "--slide", "--labels", "--table", "--level", "--block");
+	@Option(names = "--loss", paramLabel = "intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised",
+		description = "Required but with --refine (supervised) or --resume (recorded).")
+	LossKind loss;
 
-	private static final List<String> OPTIONS_AND_FLAGS = java.util.stream.Stream.concat(OPTIONS.stream(), FLAGS.stream()).sorted().toList();
+	@Option(names = "--out", required = true, paramLabel = "MODEL_DIR")
+	Path out;
 
-	private TrainCommand() {}
+	@Option(names = "--steps", paramLabel = "N", description = "Training steps (default: ${DEFAULT-VALUE}).")
+	int steps = TrainingSettingsBuilder.STEPS;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("train", USAGE, argv, OPTIONS, FLAGS);
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
-		final Path out = a.path("--out");
-		final boolean resume = a.flag("--resume");
-		final TrainingSettings s = resume ? Training.resumed(out) : settings(a);
-		if (resume && a.has("--steps")) s.steps = a.integer("--steps", s.steps);
-		// the learning rate is fed, not built into the graph: after a NaN, a run can go on from its last checkpoint with a smaller one
-		if (resume && a.has("--learning-rate")) s.learningRate = a.number("--learning-rate", s.learningRate);
-		if (resume) {
-			final List<String> ignored = new ArrayList<>();
-			for (final String o : OPTIONS_AND_FLAGS)
-				if (a.has(o) && !RESUMABLE.contains(o)) ignored.add(o);
-			if (!ignored.isEmpty()) System.err.println("train: --resume continues the run recorded in " + out.resolve("training.json") + "; "
-				+ String.join(", ", ignored) + " ignored (only --steps and --learning-rate change on resume)");
-		}
-		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
-		final Trainer.Outcome o = a.has("--slide") ? SlideTraining.run(a, s, out, resume, progress) : Training.run(a.path("--data"), s, out, resume, progress, null);
-		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
-			s.loss, out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
+	@Option(names = "--seed", paramLabel = "S", description = "Seed of the network's weights and the batches (default: ${DEFAULT-VALUE}).")
+	long seed = TrainingSettingsBuilder.SEED;
+
+	@Option(names = "--batch-groups", paramLabel = "G", description = "Groups per batch (default: ${DEFAULT-VALUE}).")
+	int batchGroups = TrainingSettingsBuilder.BATCH_GROUPS;
+
+	@Option(names = "--group-size", paramLabel = "K", description = "Blocks of one label per group (default: ${DEFAULT-VALUE}).")
+	int groupSize = TrainingSettingsBuilder.GROUP_SIZE;
+
+	@Option(names = "--learning-rate", paramLabel = "R", description = "Default: the optimizer's.")
+	Double learningRate;
+
+	@Option(names = "--optimizer", paramLabel = "adam|rmsprop", description = "Default: ${DEFAULT-VALUE}.")
+	OptimizerKind optimizer = TrainingSettingsBuilder.OPTIMIZER;
+
+	@Option(names = "--depth", paramLabel = "D", description = "Levels of the U-Net, 1 to " + TrainingSettingsBuilder.MAX_DEPTH + " (default: ${DEFAULT-VALUE}).")
+	int depth = TrainingSettingsBuilder.DEPTH;
+
+	@Option(names = "--filters", paramLabel = "F", description = "Filters of the first level, doubling at each level down (default: ${DEFAULT-VALUE}).")
+	int filters = TrainingSettingsBuilder.FILTERS;
+
+	@Option(names = "--context", paramLabel = "PX", description = "Pixels of image context on each side of a block (default: ${DEFAULT-VALUE}).")
+	int context = TrainingSettingsBuilder.CONTEXT;
+
+	@Option(names = "--no-augment", description = "No random flips and rotations of the training blocks.")
+	boolean noAugment;
+
+	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2|zhao-code|zhao-code-kl", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
+	Divergence divergence = TrainingSettingsBuilder.DIVERGENCE;
+
+	@Option(names = "--lambda", paramLabel = "L", description = "Weight of the intra-instance term in the group losses (default: ${DEFAULT-VALUE}).")
+	double lambda = TrainingSettingsBuilder.LAMBDA;
+
+	@Option(names = "--rho-min", paramLabel = "R", description = "Floor of the label table's fractions (default: ${DEFAULT-VALUE}).")
+	double rhoMin = TrainingSettingsBuilder.RHO_MIN;
+
+	@Option(names = "--logit-penalty", paramLabel = "B", description = "Default: the loss's.")
+	Double logitPenalty;
+
+	@Option(names = "--intra-form", paramLabel = "paper|malkin-code", description = "The intra-instance loss as the paper writes it or as its authors' code computes it "
+		+ "(default: ${DEFAULT-VALUE}).")
+	IntraForm intraForm = TrainingSettingsBuilder.INTRA_FORM;
+
+	@Option(names = "--log-floor", paramLabel = "F", description = "The floor under the logarithms of kl, coincidence and w2 (default: ${DEFAULT-VALUE}).")
+	double logFloor = TrainingSettingsBuilder.LOG_FLOOR;
+
+	@Option(names = "--schedule", paramLabel = "constant|cosine", description = "The learning rate over the run (default: ${DEFAULT-VALUE}).")
+	Schedule schedule = TrainingSettingsBuilder.SCHEDULE;
+
+	@Option(names = "--warmup", paramLabel = "STEPS", description = "Steps over which the learning rate rises to its value (default: ${DEFAULT-VALUE}).")
+	int warmup = TrainingSettingsBuilder.WARMUP;
+
+	@Option(names = "--label-draw", paramLabel = "proportional|balanced", description = "How often each label is drawn (default: the loss's).")
+	LabelDraw labelDraw;
+
+	@Option(names = "--checkpoint-every", paramLabel = "N", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+	int checkpointEvery = TrainingSettingsBuilder.CHECKPOINT_EVERY;
+
+	@Option(names = "--resume", description = "Go on from MODEL_DIR's last checkpoint.")
+	boolean resume;
+
+	@Option(names = "--refine", paramLabel = "FIRST_MODEL", description = "Label-guided refinement of FIRST_MODEL, on --data's train/ images.")
+	Path refine;
+
+	@Option(names = "--guide", paramLabel = "K", description = "With --refine: the label guide's width in stds; 0: none (default: " + Refinement.DEFAULT_GUIDE + ").")
+	Double guide;
+
+	@Option(names = "--no-flips", description = "With --refine: the first model predicts without averaging four mirrorings.")
+	boolean noFlips;
+
+	@Mixin
+	SlideTraining slide;
+
+	@Override
+	public Integer call() {
+		if (data != null && slide.given()) throw usage("give --data DATASET or --slide with --labels and --table, not both");
+		if (data == null && !slide.given()) throw usage("give --data DATASET, or --slide with --labels and --table");
+		// on --resume these options are judged against the recorded run instead (resumed(): equal values pass, others are refused)
+		if (!resume && refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
+		if (!resume && refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
+		if (!resume && refine == null && loss == null) throw usage("missing --loss (or --refine FIRST_MODEL, which trains the supervised loss)");
+		final TrainingSettings s = resume ? resumed() : settings();
+		final TrainingRequest request = slide.given() ? slide.request(this, s, out) : TrainingRequest.of(data, s, out);
+		final Trainer.Outcome o = Training.run(request.resume(resume).progress(progress("train: ", 2000)));
+		out().println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
+			s.loss(), out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
 		return o.cancelled ? 130 : 0;
 	}
 
-	static TrainingSettings settings(final Args a) {
-		if (!a.has("--refine") && (a.has("--guide") || a.flag("--no-flips"))) throw a.fail("--guide and --no-flips belong to --refine");
-		if (a.has("--refine") && a.has("--slide")) throw a.fail("--refine trains on a data set's train/ images, not on --slide");
-		final LossKind kind = a.has("--refine") && !a.has("--loss") ? LossKind.SUPERVISED : LossKind.parse(a.required("--loss"));
-		final LossSpec loss;
-		try {
-			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN),
-				a.number("--logit-penalty", LossSpec.defaultLogitPenalty(kind)), IntraForm.parse(a.string("--intra-form", IntraForm.PAPER.id)),
-				a.number("--log-floor", LossOps.EPS));
-		}
-		catch (final IllegalArgumentException e) {
-			throw a.fail("--lambda, --rho-min, --logit-penalty, --intra-form or --log-floor: " + e.getMessage());
-		}
-		final TrainingSettings s = new TrainingSettings(loss);
-		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));
-		s.learningRate = a.number("--learning-rate", Double.NaN);
-		s.steps = a.integer("--steps", s.steps);
-		s.seed = a.longValue("--seed", s.seed);
-		s.batchGroups = a.integer("--batch-groups", s.batchGroups);
-		s.groupSize = a.integer("--group-size", s.groupSize);
-		s.depth = a.integer("--depth", s.depth);
-		s.baseFilters = a.integer("--filters", s.baseFilters);
-		s.context = a.integer("--context", s.context);
-		s.augment = !a.flag("--no-augment");
-		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
-		s.schedule = a.string("--schedule", s.schedule);
-		s.warmup = a.integer("--warmup", s.warmup);
-		if (a.has("--label-draw")) s.labelDraw = LabelDraw.parse(a.required("--label-draw"));
-		if (a.has("--refine")) s.refine = new Refinement(a.path("--refine").toAbsolutePath().normalize().toString(), a.number("--guide", Refinement.DEFAULT_GUIDE), !a.flag("--no-flips"));
-		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
-		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
-		return s;
+	private TrainingSettings settings() {
+		final TrainingSettingsBuilder b = TrainingSettings.builder(loss != null ? loss : LossKind.SUPERVISED).divergence(divergence).lambda(lambda).rhoMin(rhoMin)
+			.intraForm(intraForm).logFloor(logFloor)
+			.optimizer(optimizer).steps(steps).seed(seed).batchGroups(batchGroups).groupSize(groupSize).depth(depth).filters(filters).context(context)
+			.augment(!noAugment).checkpointEvery(checkpointEvery).schedule(schedule).warmup(warmup).labelDraw(labelDraw);
+		if (logitPenalty != null) b.logitPenalty(logitPenalty);
+		if (learningRate != null) b.learningRate(learningRate);
+		if (refine != null) b.refine(new Refinement(refine.toAbsolutePath().normalize().toString(), guide != null ? guide : Refinement.DEFAULT_GUIDE, !noFlips));
+		return b.build();
+	}
+
+	/**
+	 * The recorded run with every option given on this command line applied:
+	 * the core's resume check then takes the steps, the learning rate and the
+	 * rho floor, accepts the others when they equal the recorded ones, and
+	 * refuses them, naming each, when they differ. None is ignored.
+	 */
+	private TrainingSettings resumed() {
+		final TrainingSettings recorded = Training.resumed(out);
+		final TrainingSettingsBuilder b = recorded.toBuilder();
+		if (given("--steps")) b.steps(steps);
+		// a larger rho floor is the way past a NaN that the checkpoint's own weights give (the core's message says so)
+		if (given("--rho-min")) b.rhoMin(rhoMin);
+		if (learningRate != null) b.learningRate(learningRate);
+		if (loss != null) b.loss(loss);
+		if (given("--divergence")) b.divergence(divergence);
+		if (given("--lambda")) b.lambda(lambda);
+		if (logitPenalty != null) b.logitPenalty(logitPenalty);
+		if (given("--optimizer")) b.optimizer(optimizer);
+		if (given("--seed")) b.seed(seed);
+		if (given("--batch-groups")) b.batchGroups(batchGroups);
+		if (given("--group-size")) b.groupSize(groupSize);
+		if (given("--depth")) b.depth(depth);
+		if (given("--filters")) b.filters(filters);
+		if (given("--context")) b.context(context);
+		if (noAugment) b.augment(false);
+		if (given("--checkpoint-every")) b.checkpointEvery(checkpointEvery);
+		if (given("--schedule")) b.schedule(schedule);
+		if (given("--warmup")) b.warmup(warmup);
+		if (labelDraw != null) b.labelDraw(labelDraw);
+		final Refinement r = recorded.refine();
+		if (refine != null || guide != null || noFlips)
+			b.refine(new Refinement(refine != null ? refine.toAbsolutePath().normalize().toString() : r != null ? r.model() : "",
+				guide != null ? guide : r != null ? r.guide() : Refinement.DEFAULT_GUIDE, !noFlips && (r == null || r.flips())));
+		return b.build();
 	}
 }

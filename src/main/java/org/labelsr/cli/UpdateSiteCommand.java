@@ -8,51 +8,62 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
+import org.labelsr.Progress;
 import org.labelsr.release.PluginJar;
 import org.labelsr.release.SiteFile;
 import org.labelsr.release.UpdateSite;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
- * {@code ./lsr update-site --out DIR [--jar LabelSR_.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP] [--natives DIR]}:
- * writes a Fiji update site (db.xml.gz, plugins/, jars/, jars/PLATFORM/,
- * macros/), or its next release over an existing one, and checks every
- * checksum. Without --jar it takes Maven's target/LabelSR_-*.jar when it is
- * newer than the compiled classes, else packs the classes itself. The
- * TensorFlow natives of every platform come from --natives (default
- * target/site-natives, which {@code mvn dependency:copy@site-natives} fills).
+ * {@code ./lsr update-site}: writes a Fiji update site (db.xml.gz, plugins/,
+ * jars/, jars/PLATFORM/, macros/), or its next release over an existing one,
+ * and checks every checksum.
  */
-public final class UpdateSiteCommand {
+@Command(name = "update-site", description = {
+	"Write a Fiji update site, or its next release over an existing one, and check every checksum.",
+	"db.xml.gz, plugins/, jars/, jars/PLATFORM/ (TensorFlow's native for linux64, win64, macos-arm64), macros/; over an existing site only changed files are stored "
+		+ "and the replaced ones become previous versions. Without --jar it takes Maven's target/LabelSR_-*.jar when it is newer than the compiled classes, "
+		+ "else packs the classes itself." })
+final class UpdateSiteCommand extends Subcommand {
 
-	static final String USAGE = "usage: lsr update-site --out DIR [--jar LabelSR_-VERSION.jar] [--timestamp yyyyMMddHHmmss] [--classpath CP] [--natives DIR]";
+	@Option(names = "--out", required = true, paramLabel = "DIR")
+	Path out;
 
-	private UpdateSiteCommand() {}
+	@Option(names = "--jar", paramLabel = "LabelSR_-VERSION.jar", description = "The plugin jar to publish.")
+	Path jarOption;
 
-	public static int run(final String[] argv) {
-		final Args a = new Args("update-site", USAGE, argv, Set.of("--out", "--jar", "--timestamp", "--classpath", "--natives"), Set.of());
-		if (a.help()) {
-			System.out.println(USAGE);
-			return 0;
-		}
-		final Path out = a.path("--out");
+	@Option(names = "--timestamp", paramLabel = "yyyyMMddHHmmss", description = "The files' timestamp (default: now).")
+	String timestamp;
+
+	@Option(names = "--classpath", paramLabel = "CP", description = "Where the shipped libraries are (default: this Java's class path).")
+	String classpath;
+
+	@Option(names = "--natives", paramLabel = "DIR",
+		description = "TensorFlow's native jars, one per platform (default: target/site-natives, which mvn dependency:copy@site-natives fills).")
+	Path natives;
+
+	@Override
+	public Integer call() {
 		final Path home = Paths.get(System.getProperty("labelsr.home", ".")).toAbsolutePath().normalize();
-		final Path jar = a.has("--jar") ? a.path("--jar") : pluginJar(home);
-		final List<Path> libraries = new ArrayList<>(libraries(a.string("--classpath", System.getProperty("java.class.path"))));
-		libraries.addAll(natives(a.has("--natives") ? a.path("--natives") : home.resolve("target").resolve("site-natives")));
+		final Path jar = jarOption != null ? jarOption : pluginJar(home);
+		final List<Path> libraries = new ArrayList<>(libraries(classpath != null ? classpath : System.getProperty("java.class.path")));
+		libraries.addAll(natives(natives != null ? natives : home.resolve("target").resolve("site-natives")));
 		final List<Path> macros = macros(home.resolve("macros"));
-		final TerminalProgress progress = new TerminalProgress(System.out, "update-site: ", 2000);
-		final List<SiteFile> files = UpdateSite.write(out, jar, libraries, macros, a.string("--timestamp", UpdateSite.now()), progress);
+		final Progress progress = progress("update-site: ", 2000);
+		final List<SiteFile> files = UpdateSite.write(out, jar, libraries, macros, timestamp != null ? timestamp : UpdateSite.now(), progress);
 		final List<String> problems = UpdateSite.verify(out);
 		if (!problems.isEmpty()) throw new LsrException("the site in " + out + " does not check out:\n  " + String.join("\n  ", problems));
 		for (final SiteFile f : files)
-			System.out.println("update-site: " + (f.obsolete() ? f.filename() + "  obsolete" : f.stored() + "  " + f.filesize() + " bytes  sha1 " + f.checksum())
+			out().println("update-site: " + (f.obsolete() ? f.filename() + "  obsolete" : f.stored() + "  " + f.filesize() + " bytes  sha1 " + f.checksum())
 				+ (f.previous().isEmpty() ? "" : "  (" + f.previous().size() + " earlier)"));
-		System.out.println("update-site: " + files.size() + " files listed in " + out.resolve("db.xml.gz") + ", every checksum verified");
+		out().println("update-site: " + files.size() + " files listed in " + out.resolve("db.xml.gz") + ", every checksum verified");
 		return 0;
 	}
 
@@ -84,12 +95,12 @@ public final class UpdateSiteCommand {
 		}
 	}
 
-	private static Path pluginJar(final Path home) {
+	private Path pluginJar(final Path home) {
 		final Path target = home.resolve("target"), classes = target.resolve("classes");
 		final Path built = newestJar(target);
 		if (built != null && built.toFile().lastModified() >= PluginJar.newest(classes)) return built;
 		final Path jar = target.resolve("update-site-jar").resolve("LabelSR_-" + version(home) + ".jar");
-		System.out.println("update-site: " + (built == null ? "no Maven jar in " + target : built.getFileName() + " is older than target/classes") + "; packing " + jar);
+		out().println("update-site: " + (built == null ? "no Maven jar in " + target : built.getFileName() + " is older than target/classes") + "; packing " + jar);
 		return PluginJar.build(classes, jar);
 	}
 

@@ -67,7 +67,8 @@ final class BlocksCsvReader {
 				sideLine = lineNo;
 			}
 			else if (wh[0] != side)
-				throw LsrException.at(file, lineNo, "patch " + name + " is " + wh[0] + "x" + wh[1] + " but the patch on line " + sideLine + " is " + side + "x" + side + "; all patches must have one size (the block size)");
+				throw LsrException.at(file, lineNo, "patch " + name + " is " + wh[0] + "x" + wh[1]
+					+ " but the patch on line " + sideLine + " is " + side + "x" + side + "; all patches must have one size (the block size)");
 			patches.add(new Patch(image, label, lineNo));
 		}
 		return new Result(Collections.unmodifiableList(patches), side);

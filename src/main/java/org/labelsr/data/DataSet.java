@@ -87,7 +87,8 @@ public final class DataSet {
 		final Path csv = root.resolve("blocks.csv");
 		final BlocksCsvReader.Result blocks = Files.exists(csv) ? BlocksCsvReader.read(csv, root, table) : new BlocksCsvReader.Result(List.of(), 0);
 		if (block != 0 && blocks.side() != 0 && blocks.side() != block)
-			throw LsrException.at(csv, blocks.patches().get(0).line(), "patches are " + blocks.side() + "x" + blocks.side() + " but the images in train/ have block size " + block + " (" + blockFrom.getFileName()
+			throw LsrException.at(csv, blocks.patches().get(0).line(), "patches are " + blocks.side() + "x" + blocks.side()
+				+ " but the images in train/ have block size " + block + " (" + blockFrom.getFileName()
 				+ "); the training data must have one block size");
 		final Path slidesCsv = root.resolve("slides.csv");
 		final List<SlideItem> slides = Files.exists(slidesCsv) ? SlidesCsvReader.read(slidesCsv, root, table) : List.of();
@@ -95,7 +96,8 @@ public final class DataSet {
 		for (final SlideItem slide : slides)
 			if (block == 0) block = slide.blockSize();
 			else if (slide.blockSize() != block)
-				throw LsrException.at(slidesCsv, "slide " + slide.slide().getFileName() + " has blocks of " + slide.blockSize() + " px but the other training data has " + block + " px; the training data must have one block size");
+				throw LsrException.at(slidesCsv, "slide " + slide.slide().getFileName() + " has blocks of " + slide.blockSize()
+					+ " px but the other training data has " + block + " px; the training data must have one block size");
 		if (forTraining && train.isEmpty() && blocks.patches().isEmpty() && slides.isEmpty())
 			throw LsrException.at(root, "no training data: train/ holds no images with label maps and there is no blocks.csv or slides.csv with rows (see DATA.md)");
 		return new DataSet(root, table, List.copyOf(train), List.copyOf(test), blocks.patches(), List.copyOf(slides), block, checked);
@@ -111,7 +113,8 @@ public final class DataSet {
 		final int block = slides.get(0).blockSize();
 		for (final SlideItem s : slides)
 			if (s.blockSize() != block)
-				throw LsrException.at(s.labels(), "blocks of " + s.blockSize() + " px, but " + slides.get(0).labels().getFileName() + " has " + block + " px; the training data must have one block size");
+				throw LsrException.at(s.labels(), "blocks of " + s.blockSize() + " px, but " + slides.get(0).labels().getFileName()
+					+ " has " + block + " px; the training data must have one block size");
 		return new DataSet(root, table, List.of(), List.of(), List.of(), List.copyOf(slides), block, Map.of());
 	}
 
@@ -144,8 +147,8 @@ public final class DataSet {
 	public LabelTableEstimator labelEstimates() {
 		final Path file = root.resolve(LABEL_ESTIMATES);
 		if (!Files.isRegularFile(file))
-			throw LsrException.at(file, "not found: the posterior-samples loss needs the per-block estimates the label table was made from (lsr synth and lsr estimate --data write them; "
-				+ "estimates of your own go here in the form lsr estimate --estimates reads)");
+			throw LsrException.at(file, "not found: the posterior-samples loss needs the per-block estimates the label table was made from (synthetic data sets have them, and "
+				+ "estimating the label table from a data set's truth maps writes them; estimates of your own go here, in the form of an estimates CSV)");
 		return EstimatesCsvReader.read(file, table.classes());
 	}
 

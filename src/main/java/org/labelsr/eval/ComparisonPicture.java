@@ -45,7 +45,8 @@ public final class ComparisonPicture {
 		maps.addAll(methods);
 		for (final Panel p : maps)
 			if (p.classes().width != image.width || p.classes().height != image.height)
-				throw new LsrException("comparison picture: class map '" + p.title() + "' is " + p.classes().width + "x" + p.classes().height + " but the image is " + image.width + "x" + image.height);
+				throw new LsrException("comparison picture: class map '" + p.title() + "' is " + p.classes().width + "x" + p.classes().height
+					+ " but the image is " + image.width + "x" + image.height);
 
 		// shrink before overlaying, so outlines stay one visible pixel wide at any scale
 		final double scale = maxPanelWidth > 0 && image.width > maxPanelWidth ? (double) maxPanelWidth / image.width : 1;

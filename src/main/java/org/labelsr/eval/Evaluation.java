@@ -108,7 +108,8 @@ public final class Evaluation {
 			if (!preds.containsKey(name)) truthOnly.add(name);
 		if (both.isEmpty())
 			throw new LsrException("no prediction in " + predDir + " (" + preds.size() + " *" + Item.CLASSES + ") has a truth map of the same name in " + truthDir + " (" + truths.size() + " *"
-				+ Item.TRUTH + ")" + (preds.isEmpty() || truths.isEmpty() ? "" : "; e.g. " + preds.values().iterator().next().getFileName() + " vs " + truths.values().iterator().next().getFileName()));
+				+ Item.TRUTH + ")" + (preds.isEmpty() || truths.isEmpty() ? "" : "; e.g. " + preds.values().iterator().next().getFileName()
+					+ " vs " + truths.values().iterator().next().getFileName()));
 		for (final String name : predOnly)
 			progress.warn(preds.get(name) + ": no truth " + name + Item.TRUTH + " in " + truthDir + "; not evaluated");
 		for (final String name : truthOnly)

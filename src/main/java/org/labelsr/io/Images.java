@@ -151,6 +151,9 @@ public final class Images {
 		if (bytes > max)
 			throw LsrException.at(file, "claims to be " + wh[0] + " x " + wh[1] + " pixels (" + bytes / (1 << 20) + " MB decoded), more than Java may use here (" + max / (1 << 20)
 				+ " MB): a damaged file, or an image too large to read whole (give Java more memory, e.g. LSR_JAVA_OPTS=-Xmx16g)");
+		if ((long) wh[0] * wh[1] > Integer.MAX_VALUE - 8)
+			throw LsrException.at(file, wh[0] + " x " + wh[1] + " pixels are more than one Java array holds, so the image cannot be read whole; predict it as a whole slide, "
+				+ "which is read and written band by band");
 		try (InputStream in = Files.newInputStream(file)) {
 			final BufferedImage img = ImageIO.read(in);
 			if (img == null) throw LsrException.at(file, "not an image file Java can read (PNG or TIFF expected)");

@@ -133,7 +133,8 @@ public final class EstimatesCsvReader {
 			final String why = missing.size() > 1 && sum < 1
 					? "; cannot tell how the rest splits among " + missing
 					: "";
-			throw LsrException.at(file, line, String.format(Locale.ROOT, "the fractions of this block (label %d) sum to %.4f, not 1 (tolerance %.2f)%s", block.get(0).label, sum, LabelTable.MEAN_SUM_TOLERANCE, why));
+			throw LsrException.at(file, line, String.format(Locale.ROOT, "the fractions of this block (label %d) sum to %.4f, not 1 (tolerance %.2f)%s",
+				block.get(0).label, sum, LabelTable.MEAN_SUM_TOLERANCE, why));
 		}
 		return f;
 	}

@@ -106,7 +106,8 @@ public final class ModelGuard {
 		if (!unknown.isEmpty())
 			throw LsrException.at(pb, "refusing to run this model: its graph contains operations LabelSR's U-Net never uses: "
 				+ unknown.entrySet().stream().map(e -> e.getKey() + " (node '" + e.getValue() + "')").collect(Collectors.joining(", "))
-				+ ". A SavedModel is a program, and such operations can read or write files or run other code on this computer; retrain the model with LabelSR or load it only from a source you trust with other software");
+				+ ". A SavedModel is a program, and such operations can read or write files or run other code on this computer"
+				+ "; retrain the model with LabelSR or load it only from a source you trust with other software");
 		final List<FunctionDef> functions = mg.getGraphDef().getLibrary().getFunctionList();
 		if (!functions.isEmpty()) {
 			final Set<String> inside = new TreeSet<>();

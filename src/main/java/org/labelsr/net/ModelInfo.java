@@ -76,6 +76,8 @@ public final class ModelInfo {
 		public int checkpoint_every;
 		/** A refined run's first round: absent (null) for runs trained on the data's own truth or labels. */
 		public Refine refine;
+		/** Which run wrote the folder's checkpoints (a random id); absent in models from before it was recorded. */
+		public String run_id;
 		public String data;
 		public double final_loss;
 		public double seconds;
@@ -117,11 +119,41 @@ public final class ModelInfo {
 		catch (final IOException | JsonParseException e) {
 			throw LsrException.at(file, "cannot read model description: " + e.getMessage());
 		}
+		catch (final RuntimeException e) {
+			// Gson lets some malformed values through as they are (a NumberFormatException for "scale": "")
+			throw LsrException.at(file, "cannot read model description: a field has a value of the wrong kind (" + e + ")");
+		}
 		if (info == null || !"labelsr-model".equals(info.format)) throw LsrException.at(file, "not a LabelSR model description (format is not 'labelsr-model')");
-		if (info.format_version > FORMAT_VERSION) throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
+		if (info.format_version > FORMAT_VERSION)
+			throw LsrException.at(file, "model format version " + info.format_version + " is newer than this LabelSR understands (" + FORMAT_VERSION + "); update LabelSR");
 		if (info.classes == null || info.classes.size() < 2) throw LsrException.at(file, "the model must name at least two classes");
 		if (info.channels != 3) throw LsrException.at(file, "only RGB models (3 channels) are supported, this one has " + info.channels);
-		if (info.multiple < 1 || info.halo < 0 || info.depth < 1) throw LsrException.at(file, "invalid network geometry (depth " + info.depth + ", multiple " + info.multiple + ", halo " + info.halo + ")");
+		checkRanges(info, file);
 		return info;
+	}
+
+	/** The largest depth LabelSR trains. */
+	public static final int MAX_DEPTH = 6;
+	/**
+	 * Bounds far beyond any LabelSR model (depth 6 has multiple 64 and halo
+	 * 512), so that a damaged or hand-edited model.json is refused here rather
+	 * than becoming tile sizes that wrap around in int arithmetic.
+	 */
+	private static final int MAX_SIDE = 4096, MAX_CLASSES = 255, MAX_TILE = 1 << 16;
+
+	/** Every field later used as a size or a count lies in range; every name is there. */
+	private static void checkRanges(final ModelInfo info, final Path file) {
+		if (info.classes.size() > MAX_CLASSES) throw LsrException.at(file, "the model names " + info.classes.size() + " classes; class maps hold at most " + MAX_CLASSES);
+		for (int i = 0; i < info.classes.size(); i++)
+			if (info.classes.get(i) == null || info.classes.get(i).isBlank()) throw LsrException.at(file, "class " + i + " has no name");
+		if (info.depth < 1 || info.depth > MAX_DEPTH || info.multiple < 1 || info.multiple > MAX_SIDE || info.halo < 0 || info.halo > MAX_SIDE)
+			throw LsrException.at(file, "invalid network geometry (depth " + info.depth + ", multiple " + info.multiple + ", halo " + info.halo + "; expected depth 1.." + MAX_DEPTH
+				+ ", multiple 1.." + MAX_SIDE + ", halo 0.." + MAX_SIDE + ")");
+		if (info.base_filters < 0 || info.base_filters > MAX_SIDE || info.block_size < 0 || info.block_size > MAX_TILE || info.tile < 0 || info.tile > MAX_TILE)
+			throw LsrException.at(file, "invalid sizes (base filters " + info.base_filters + ", block size " + info.block_size + ", tile " + info.tile + ")");
+		if (info.input == null || info.output == null || info.input.isBlank() || info.output.isBlank()) throw LsrException.at(file, "the input or output name is missing");
+		// older or edited descriptions may lack the training record; what reads it then sees empty fields, not null
+		if (info.training == null) info.training = new Training();
+		if (info.normalisation == null) info.normalisation = new Normalisation();
 	}
 }

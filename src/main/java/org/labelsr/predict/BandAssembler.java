@@ -1,5 +1,8 @@
 package org.labelsr.predict;
 
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
+
 import org.labelsr.predict.TileSink;
 
 /**
@@ -35,6 +38,10 @@ public final class BandAssembler implements TileSink {
 	@Override
 	public void core(final long x0, final long y0, final int w, final int h, final float[] probs) {
 		if (h != rows) {
+			// a band is one array per output: a wide slide with tall tiles can exceed what an array holds
+			if ((long) width * h > Integer.MAX_VALUE - 8)
+				throw new SettingException("bands of " + width + " x " + h + " px (the slide's width times a tile's height) are more than a Java array holds; use a smaller {}",
+					Setting.TILE);
 			rows = h;
 			classes = new byte[width * h];
 			// Class 0's probability is one minus the others': no file is written for it.

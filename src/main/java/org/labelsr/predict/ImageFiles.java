@@ -3,7 +3,9 @@ package org.labelsr.predict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +37,22 @@ public final class ImageFiles {
 		final String n = p.getFileName().toString();
 		final int dot = n.lastIndexOf('.');
 		return dot > 0 ? n.substring(0, dot) : n;
+	}
+
+	/**
+	 * Refuses images whose outputs would overwrite each other: NAME.classes.png
+	 * of {@code a.png}, {@code a.tif} and {@code A.PNG} is one file on a file
+	 * system that ignores case, and the same NAME on any. Checked before any
+	 * is predicted, as training checks its images.
+	 */
+	public static void requireDistinctNames(final List<Path> images) {
+		final Map<String, Path> seen = new HashMap<>();
+		for (final Path p : images) {
+			final Path before = seen.putIfAbsent(name(p).toLowerCase(Locale.ROOT), p);
+			if (before != null)
+				throw LsrException.at(p, "its outputs would overwrite those of " + before + " (both are named " + name(p) + (name(p).equals(name(before)) ? "" : " apart from case")
+					+ "); rename one, or predict them into separate folders");
+		}
 	}
 
 	/** A file, or the images of a folder in name order. */

@@ -7,6 +7,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.Item;
 import org.labelsr.io.ByteMap;
@@ -31,8 +32,21 @@ public final class Prediction {
 		this.probabilities = probabilities;
 	}
 
+	/**
+	 * The probabilities of a whole image are one Java array: an image that the
+	 * heap could hold as pixels may still need more values than an array can
+	 * have once there is one per class (27000^2 px and 3 classes wrapped around
+	 * to a negative size).
+	 */
+	public static void checkSize(final long width, final long height, final int classes) {
+		if (width * height * classes > Integer.MAX_VALUE - 8)
+			throw new LsrException("an image of " + width + " x " + height + " px with " + classes + " classes is too large to predict in memory (" + width * height * classes
+				+ " probabilities, more than a Java array holds); predict it as a whole slide, which is written band by band");
+	}
+
 	/** Null when cancelled. */
 	public static Prediction of(final TiledPredictor predictor, final RgbImage image, final int classes, final Progress progress) {
+		checkSize(image.width, image.height, classes);
 		final float[] data = new float[image.width * image.height * classes];
 		final ArrayImg<FloatType, FloatArray> out = ArrayImgs.floats(data, image.width, image.height, classes);
 		if (!predictor.predict(image.asImg(), out, progress)) return null;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.ModelInfo;
@@ -37,7 +39,12 @@ public final class SlidePrediction {
 	/** ROIs are traced on the full class map, so only for images up to this size. */
 	public static final long ROI_MAX_PIXELS = 64L << 20;
 
-	public record Options(int level, int core, int batch, double minTissue, boolean probabilities, boolean geojson, boolean rois, boolean flips) {
+	public record Options(int level, PredictionOptions prediction, double minTissue, boolean probabilities, boolean geojson, boolean rois) {
+
+		public Options {
+			if (prediction.guide() != 0) throw new SettingException("the {} needs block labels, which whole slides do not have", Setting.GUIDE);
+			if (!(minTissue >= 0 && minTissue <= 1)) throw new SettingException("{} must lie in [0, 1], not " + minTissue, Setting.TISSUE_THRESHOLD);
+		}
 
 		/**
 		 * Slides keep smaller tiles than images (512 cores, batches of 4): a
@@ -46,28 +53,40 @@ public final class SlidePrediction {
 		 * tiles the memory budget allows, for slides that are mostly tissue.
 		 */
 		public static Options defaults() {
-			return new Options(0, 512, 4, 0.05, false, false, false, false);
+			return new Options(0, PredictionOptions.DEFAULTS.tiles(512, 4), 0.05, false, false, false);
+		}
+
+		public int core() {
+			return prediction.core();
+		}
+
+		public int batch() {
+			return prediction.batch();
+		}
+
+		public boolean flips() {
+			return prediction.flips();
 		}
 
 		public Options level(final int l) {
-			return new Options(l, core, batch, minTissue, probabilities, geojson, rois, flips);
+			return new Options(l, prediction, minTissue, probabilities, geojson, rois);
 		}
 
 		public Options tiles(final int c, final int b) {
-			return new Options(level, c, b, minTissue, probabilities, geojson, rois, flips);
+			return new Options(level, prediction.tiles(c, b), minTissue, probabilities, geojson, rois);
 		}
 
 		public Options tissue(final double t) {
-			return new Options(level, core, batch, t, probabilities, geojson, rois, flips);
+			return new Options(level, prediction, t, probabilities, geojson, rois);
 		}
 
 		public Options outputs(final boolean p, final boolean g, final boolean r) {
-			return new Options(level, core, batch, minTissue, p, g, r, flips);
+			return new Options(level, prediction, minTissue, p, g, r);
 		}
 
 		/** Average every tile over its four mirrorings (four times the work). */
 		public Options flips(final boolean f) {
-			return new Options(level, core, batch, minTissue, probabilities, geojson, rois, f);
+			return new Options(level, prediction.flips(f), minTissue, probabilities, geojson, rois);
 		}
 	}
 
@@ -159,10 +178,12 @@ public final class SlidePrediction {
 		}
 
 		public static Outputs open(final SlideReader slide, final Path out, final String name, final Options o, final List<String> classes) {
+			checkName(name);
 			slide.checkLevel(o.level());
 			final long w = slide.width(o.level()), h = slide.height(o.level());
 			if (o.rois() && w * h > ROI_MAX_PIXELS)
-				throw LsrException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20) + " Mpx); use --geojson for QuPath instead");
+				throw SettingException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20)
+					+ " Mpx); use {} for QuPath instead", Setting.GEOJSON);
 			AtomicFiles.checkWritableFolder(out);
 			final Outputs outputs = new Outputs(slide, out, name, o, classes);
 			try {
@@ -182,7 +203,7 @@ public final class SlidePrediction {
 			files.add(classFile);
 			if (o.probabilities())
 				for (int c = 1; c < classes.size(); c++) {
-					final Path f = out.resolve(name + ".prob-" + fileSafe(classes.get(c)) + ".tif");
+					final Path f = out.resolve(name + ".prob-" + probabilityName(classes, c) + ".tif");
 					writers.add(new PyramidTiffWriter(f, w, h, PyramidTiffWriter.Format.probability(mpp, "LabelSR probability of " + classes.get(c) + " x 255")));
 					files.add(f);
 				}
@@ -224,6 +245,24 @@ public final class SlidePrediction {
 
 	private static double seconds(final long t0) {
 		return (System.nanoTime() - t0) / 1e9;
+	}
+
+	/**
+	 * The output files are NAME.classes.tif and so on in the output folder: a
+	 * name that holds a folder ({@code ../x}), is empty (a hidden
+	 * {@code .classes.tif}) or starts with a dot would put them elsewhere or
+	 * out of sight.
+	 */
+	static void checkName(final String name) {
+		if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\") || name.contains(java.io.File.separator) || name.chars().anyMatch(ch -> ch < 32))
+			throw new LsrException("the output name '" + name + "' must be a plain file name: not empty, no folders ('/'), not starting with '.'; it names the files written into the output folder");
+	}
+
+	/** A class's probability file name; classes whose names reduce to the same one ("Tumour", "tumour") get their index too, so no file overwrites another. */
+	static String probabilityName(final List<String> classes, final int c) {
+		final String safe = fileSafe(classes.get(c));
+		final long same = classes.stream().filter(k -> fileSafe(k).equals(safe)).count();
+		return same > 1 ? safe + "-" + c : safe;
 	}
 
 	/** Class names go into file names: keep letters, digits, '-', '_' and '+'. */

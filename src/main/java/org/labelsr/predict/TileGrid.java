@@ -6,6 +6,7 @@ import java.util.List;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
+import org.labelsr.SettingException;
 import org.labelsr.net.ModelInfo;
 
 /**
@@ -33,6 +34,12 @@ public record TileGrid(long width, long height, int coreX, int coreY, int halo, 
 	 * 2.9 GB resident memory with it (docs/BENCHMARKS.md).
 	 */
 	public static final long BUDGET_PIXELS = 2176L * 2176;
+
+	/** Cores are never wider than this (a tile of it is already far beyond any array), so that sizes stay in int range. */
+	static final int MAX_CORE = 1 << 20;
+
+	/** More tiles than any image has a use for (a 1-pixel tile over a 46000^2 slide is 2 billion): refused before the list is made. */
+	static final long MAX_TILES = 10_000_000;
 
 	/** The smallest budget an out-of-memory retry goes down to: one 256^2 tile. */
 	public static final long MIN_BUDGET_PIXELS = 256L * 256;
@@ -77,24 +84,31 @@ public record TileGrid(long width, long height, int coreX, int coreY, int halo, 
 	public static TileGrid of(final long w, final long h, final int core, final int batch, final int multiple, final int halo, final long budget) {
 		if (w < 1 || h < 1) throw new IllegalArgumentException("empty image " + w + " x " + h);
 		if (core < 0 || batch < 0) throw new IllegalArgumentException("tile core and batch must be positive (or 0 for automatic)");
-		final int maxCore = core == AUTO ? Math.max(multiple, (int) Math.sqrt(budget) / multiple * multiple - 2 * halo) : roundUp(core, multiple);
+		// a core wider than the image is the image: clamped first, so that no size below wraps around
+		final long wanted = core == AUTO ? Math.max(multiple, (long) Math.sqrt(budget) / multiple * multiple - 2L * halo) : core;
+		final int maxCore = (int) roundUp(Math.min(Math.min(wanted, Math.max(w, h)), MAX_CORE), multiple);
 		final int cx = balanced(w, maxCore, multiple), cy = balanced(h, maxCore, multiple);
 		final long tilePixels = (long) (cx + 2 * halo) * (cy + 2 * halo);
+		final long columns = (w + cx - 1) / cx, rows = (h + cy - 1) / cy;
+		if (columns * rows > MAX_TILES)
+			throw new SettingException("the image (" + w + " x " + h + " px) would need " + columns * rows + " tiles of " + cx + " x " + cy + " px; use a larger {}",
+				org.labelsr.Setting.TILE);
 		final List<Interval> cores = new ArrayList<>();
 		for (long y = 0; y < h; y += cy)
 			for (long x = 0; x < w; x += cx)
 				cores.add(new FinalInterval(new long[] { x, y }, new long[] { Math.min(x + cx, w) - 1, Math.min(y + cy, h) - 1 }));
-		final int b = batch != AUTO ? batch : (int) Math.max(1, Math.min(cores.size(), Math.min(64, budget / tilePixels)));
+		// more tiles in a batch than the image has only cost memory
+		final int b = batch != AUTO ? Math.min(batch, cores.size()) : (int) Math.max(1, Math.min(cores.size(), Math.min(64, budget / tilePixels)));
 		return new TileGrid(w, h, cx, cy, halo, b, cores);
 	}
 
 	/** The core side that covers {@code length} in the fewest cores of at most {@code max}, all of (nearly) equal size. */
 	private static int balanced(final long length, final int max, final int multiple) {
 		final long n = (length + max - 1) / max;
-		return roundUp((int) ((length + n - 1) / n), multiple);
+		return (int) roundUp((length + n - 1) / n, multiple);
 	}
 
-	private static int roundUp(final int v, final int multiple) {
+	private static long roundUp(final long v, final long multiple) {
 		return (v + multiple - 1) / multiple * multiple;
 	}
 }

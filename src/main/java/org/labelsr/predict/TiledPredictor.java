@@ -15,6 +15,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.labelsr.LsrException;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.net.Network;
 
@@ -39,6 +40,9 @@ import org.labelsr.net.Network;
  * ({@link Flips}).
  */
 public final class TiledPredictor {
+
+	/** Java arrays hold at most about 2^31 elements. */
+	private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
 	/** Automatic core and batch ({@link TileGrid}): the largest tiles the memory budget allows. */
 	public static final int DEFAULT_CORE = TileGrid.AUTO;
@@ -161,8 +165,13 @@ public final class TiledPredictor {
 		final int halo = grid.halo(), tileW = grid.tileW(), tileH = grid.tileH(), batch = grid.batch();
 		final int across = grid.coresPerRow();
 		final List<Interval> cores = grid.cores().subList(firstRow * across, Math.min(grid.cores().size(), endRow * across));
-		final RandomAccessible<ARGBType> mirrored = Views.extendMirrorSingle(Views.zeroMin(image));
-		final int classes = net.classes(), tileSize = tileW * tileH * 3;
+		final RandomAccessible<ARGBType> mirrored = mirrored(image);
+		final int classes = net.classes();
+		// the batch's pixels (3 values each) and the network's answer (one per class) must each fit one Java array
+		if ((long) batch * tileW * tileH * Math.max(3, classes) > MAX_ARRAY)
+			throw new SettingException(String.format("a batch of %d tile(s) of %d x %d px is more than Java can hold in one array; use a smaller {} or {}", batch, tileW,
+				tileH), org.labelsr.Setting.TILE, org.labelsr.Setting.BATCH);
+		final int tileSize = tileW * tileH * 3;
 		// Tissue cores wait here until a batch is full; background cores in
 		// between are held back too, so the sink still sees row-major order.
 		final List<Interval> pending = new ArrayList<>();
@@ -196,6 +205,17 @@ public final class TiledPredictor {
 			}
 		}
 		return new Outcome(true, cores.size(), skipped, tissuePixels);
+	}
+
+	/**
+	 * The image mirrored at its edges. Mirroring needs two pixels to reflect
+	 * between ({@code extendMirrorSingle} fails on a side of one); a side of one
+	 * pixel mirrors into itself, so it is repeated to two first.
+	 */
+	static RandomAccessible<ARGBType> mirrored(final RandomAccessibleInterval<ARGBType> image) {
+		final RandomAccessibleInterval<ARGBType> z = Views.zeroMin(image);
+		if (z.dimension(0) > 1 && z.dimension(1) > 1) return Views.extendMirrorSingle(z);
+		return Views.extendMirrorSingle(Views.interval(Views.extendBorder(z), new FinalInterval(Math.max(2, z.dimension(0)), Math.max(2, z.dimension(1)))));
 	}
 
 	private float[] run(final float[] pixels, final int n, final int h, final int w) {

@@ -32,7 +32,8 @@ public final class UpdateSite {
 	/**
 	 * Libraries LabelSR ships because Fiji has no (or no recent enough) copy of them. The bioimage.io export's
 	 * schema validator and YAML come in the versions pom-scijava manages, Fiji's own where Fiji has them;
-	 * Jackson's core jars and SLF4J are Fiji's.
+	 * Jackson's core jars and SLF4J are Fiji's. Not picocli: only the command line (org.labelsr.cli, run by ./lsr on
+	 * Maven's class path) uses it, and Fiji never loads those classes.
 	 */
 	public static final List<String> SHIPPED = List.of("tensorflow-core-api", "tensorflow-core-native", "tensorflow-framework", "ndarray", "javacpp", "protobuf-java",
 		"json-schema-validator", "itu", "jackson-dataformat-yaml", "snakeyaml");

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.labelsr.LsrException;
+import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
@@ -18,18 +19,33 @@ import org.tensorflow.exceptions.TensorFlowException;
  * Checkpoints under {@code MODEL_DIR/checkpoints/}: each one a folder
  * {@code step-NNNNNNN} written under a temporary name and renamed when
  * complete, then named in {@code latest}. A crash mid-save leaves the previous
- * checkpoint as the latest. The two newest are kept.
+ * checkpoint as the latest. The two newest are kept, so that a damaged newest
+ * one (a bad disk, a copy cut short) falls back to the one before.
+ * <p>
+ * Each checkpoint holds the id of the run that wrote it ({@code run.txt}):
+ * a resumed run restores only its own run's weights, never those of an
+ * earlier run into the same folder.
  */
 public final class Checkpoints {
 
 	private static final String LATEST = "latest";
 	private static final int KEEP = 2;
 	private static final String STEP_NAME = "step-\\d{7}";
+	private static final String RUN_FILE = "run.txt";
+	/** Where a damaged checkpoint is moved, out of the way of pruning and restoring, for a look. */
+	private static final String DAMAGED = "damaged-";
 
 	private final Path dir;
+	/** The run whose checkpoints these are; null: any (reading a folder, not training). */
+	private final String runId;
 
 	public Checkpoints(final Path modelDir) {
+		this(modelDir, null);
+	}
+
+	Checkpoints(final Path modelDir, final String runId) {
 		dir = modelDir.resolve("checkpoints");
+		this.runId = runId;
 	}
 
 	public void save(final Session session, final int step) {
@@ -40,6 +56,7 @@ public final class Checkpoints {
 			AtomicFiles.deleteTree(tmp);
 			Files.createDirectories(tmp);
 			session.save(tmp.resolve("ckpt").toString());
+			if (runId != null) Files.writeString(tmp.resolve(RUN_FILE), runId + "\n", StandardCharsets.UTF_8);
 			final Path done = dir.resolve(name);
 			AtomicFiles.deleteTree(done);
 			AtomicFiles.move(tmp, done);
@@ -56,13 +73,82 @@ public final class Checkpoints {
 	/** The step of the latest complete checkpoint, or -1. */
 	public int latestStep() {
 		final Path latest = latestFolder();
-		return latest == null ? -1 : Integer.parseInt(latest.getFileName().toString().substring(5));
+		return latest == null ? -1 : step(latest);
 	}
 
-	public void restore(final Session session) {
-		final Path latest = latestFolder();
-		if (latest == null) throw LsrException.at(dir, "no checkpoint to resume from");
-		session.restore(latest.resolve("ckpt").toString());
+	/**
+	 * Restores the newest checkpoint TensorFlow can read and returns its step.
+	 * A damaged one (TensorFlow cannot read it) is moved aside as
+	 * {@code damaged-step-N} with a warning, and the one before is tried.
+	 */
+	public int restore(final Session session, final Progress progress) {
+		Path ckpt = latestFolder();
+		if (ckpt == null) throw LsrException.at(dir, "no checkpoint to resume from");
+		while (ckpt != null) {
+			requireThisRun(ckpt);
+			try {
+				session.restore(ckpt.resolve("ckpt").toString());
+				return step(ckpt);
+			}
+			catch (final TensorFlowException e) {
+				final Path aside = dir.resolve(DAMAGED + ckpt.getFileName());
+				moveAside(ckpt, aside);
+				final Path before = latestFolder();
+				if (before == null)
+					throw LsrException.at(ckpt, "damaged checkpoint (" + firstLine(e) + ") and no older intact one to fall back to; moved to " + aside.getFileName()
+						+ "; start the run afresh");
+				progress.warn("checkpoint " + ckpt.getFileName() + " is damaged (" + firstLine(e) + "): moved to " + aside.getFileName() + "; resuming from the one before, "
+					+ before.getFileName());
+				ckpt = before;
+			}
+		}
+		throw new IllegalStateException("unreachable");
+	}
+
+	private void requireThisRun(final Path ckpt) {
+		if (runId == null) return;
+		final Path f = ckpt.resolve(RUN_FILE);
+		String theirs = null;
+		try {
+			if (Files.isRegularFile(f)) theirs = Files.readString(f, StandardCharsets.UTF_8).strip();
+		}
+		catch (final IOException e) {
+			throw LsrException.at(f, "cannot read: " + e.getMessage());
+		}
+		// checkpoints from before run ids were recorded are taken as the recorded run's
+		if (theirs != null && !theirs.equals(runId))
+			throw LsrException.at(ckpt, "this checkpoint belongs to another training run (run " + theirs + ") than the one " + Trainer.SETTINGS_FILE + " describes (run " + runId
+				+ "); the folder mixes two runs and cannot be resumed: train afresh");
+	}
+
+	private static int step(final Path ckpt) {
+		return Integer.parseInt(ckpt.getFileName().toString().substring(5));
+	}
+
+	private static String firstLine(final Exception e) {
+		final String m = String.valueOf(e.getMessage()).strip();
+		final int nl = m.indexOf('\n');
+		return nl < 0 ? m : m.substring(0, nl);
+	}
+
+	private static void moveAside(final Path from, final Path to) {
+		try {
+			AtomicFiles.deleteTree(to);
+			AtomicFiles.move(from, to);
+		}
+		catch (final IOException e) {
+			throw LsrException.at(from, "damaged checkpoint, and it cannot be moved aside: " + e.getMessage());
+		}
+	}
+
+	/** Removes every checkpoint: a run that starts afresh must never be resumed from an earlier run's weights. */
+	void clear() {
+		try {
+			AtomicFiles.deleteTree(dir);
+		}
+		catch (final IOException e) {
+			throw LsrException.at(dir, "cannot remove the checkpoints of the earlier run: " + e.getMessage());
+		}
 	}
 
 	/**

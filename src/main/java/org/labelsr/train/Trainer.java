@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,8 @@ import java.util.function.LongFunction;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.data.Batch;
 import org.labelsr.label.LabelDensity;
 import org.labelsr.label.LabelTable;
@@ -87,11 +90,10 @@ public final class Trainer {
 	 */
 	public Trainer(final TrainingSettings settings, final LabelTable table, final LabelDensity density, final int[] labelCounts, final int blockSize, final LongFunction<Batch> batches,
 		final String dataName) {
-		settings.validate();
 		this.settings = settings;
 		this.table = table;
-		if (settings.loss.kind.posterior() && density == null) throw new IllegalArgumentException("the " + settings.loss.kind.id + " loss needs a label density");
-		this.posterior = settings.loss.kind.posterior() ? PosteriorFeed.of(density, labelCounts) : null;
+		if (settings.loss().kind.posterior() && density == null) throw new IllegalArgumentException("the " + settings.loss().kind.id + " loss needs a label density");
+		this.posterior = settings.loss().kind.posterior() ? PosteriorFeed.of(density, labelCounts) : null;
 		this.blockSize = blockSize;
 		this.batches = batches;
 		this.dataName = dataName;
@@ -121,7 +123,7 @@ public final class Trainer {
 	}
 
 	private UNetConfig network() {
-		return new UNetConfig(settings.depth, settings.baseFilters, table.classCount());
+		return new UNetConfig(settings.depth(), settings.baseFilters(), table.classCount());
 	}
 
 	/**
@@ -129,18 +131,21 @@ public final class Trainer {
 	 * folder's latest checkpoint (the settings must be the same).
 	 */
 	public Outcome train(final Path modelDir, final boolean resume, final Progress progress, final LossListener listener) {
-		final Checkpoints checkpoints = new Checkpoints(modelDir);
-		final TrainingLog log = new TrainingLog(modelDir);
 		final ModelInfo info = describe();
-		int start = 0;
-		if (resume) {
-			start = Math.max(0, checkpoints.latestStep());
-			if (start == 0) progress.warn("no checkpoint in " + modelDir + ": starting from step 0");
+		final ModelInfo recorded = resume && Files.isRegularFile(modelDir.resolve(SETTINGS_FILE)) ? ModelInfo.readFile(modelDir.resolve(SETTINGS_FILE), modelDir) : null;
+		final int done = new Checkpoints(modelDir).latestStep();
+		if (recorded != null) ResumeCheck.require(modelDir, settings, info, recorded, done);
+		// a resumed run keeps its id, so its own checkpoints are the only ones it restores
+		info.training.run_id = recorded != null && recorded.training.run_id != null ? recorded.training.run_id : UUID.randomUUID().toString();
+		final Checkpoints checkpoints = new Checkpoints(modelDir, info.training.run_id);
+		final TrainingLog log = new TrainingLog(modelDir);
+		if (resume && done < 0) progress.warn("no checkpoint in " + modelDir + ": starting from step 0");
+		if (!resume) {
+			if (done >= 0 || Files.exists(modelDir.resolve(ModelInfo.FILE))) progress.warn("overwriting the model in " + modelDir + " (to continue it, resume it instead)");
+			startAfresh(modelDir, checkpoints);
 		}
-		else if (checkpoints.latestStep() >= 0 || Files.exists(modelDir.resolve(ModelInfo.FILE)))
-			progress.warn("overwriting the model in " + modelDir + " (use --resume to continue it)");
-		final List<double[]> curve = new ArrayList<>(resume ? log.read(start) : List.of());
 		org.labelsr.io.AtomicFiles.writeString(modelDir.resolve(SETTINGS_FILE), info.toJson());
+		final List<double[]> curve = new ArrayList<>();
 		final List<double[]> validation = new ArrayList<>();
 		double bestScore = Double.NEGATIVE_INFINITY;
 		int bestStep = -1;
@@ -150,58 +155,85 @@ public final class Trainer {
 			t.setDaemon(true);
 			return t;
 		});
-		try (TrainingGraph g = new TrainingGraph(network(), settings.loss, settings.optimizer, settings.seed);
+		try (TrainingGraph g = new TrainingGraph(network(), settings.loss(), settings.optimizer(), settings.seed());
 			Session session = new Session(g.graph);
 			PosteriorFeed.Constants constants = posterior == null ? null : posterior.constants()) {
-			if (start > 0) checkpoints.restore(session);
+			int start = 0;
+			if (resume && done > 0) start = checkpoints.restore(session, progress);
 			else session.initialize();
-			Future<Batch> next = loader.submit(batchAt(start));
-			int step = start;
-			// a run resumed at its last step trains no step but still reports the loss it ended with
-			double lastLoss = curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1)[1];
-			final Eta eta = new Eta(start, settings.steps);
-			while (step < settings.steps) {
-				if (progress.cancelled()) break;
-				final Batch batch = await(next);
-				next = step + 1 < settings.steps ? loader.submit(batchAt(step + 1)) : null;
-				final double loss = step(session, g, batch, constants, (float) settings.learningRate(step), step, checkpoints);
-				step++;
-				lastLoss = loss;
-				curve.add(new double[] { step, loss });
-				if (listener != null) listener.onLoss(step, loss);
-				progress.step(step, settings.steps, String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps, loss,
-					eta.update(step, settings.batchSize())));
-				if (step % settings.checkpointEvery == 0 && step < settings.steps) {
-					requireFiniteWeights(session, g, step, checkpoints);
-					// the log first: a kill between the two then leaves a log that covers the checkpoint
-					log.write(curve);
-					checkpoints.save(session, step);
-				}
-				if (validator != null && (step % validateEvery == 0 || step == settings.steps)) {
-					final double score = validator.score(org.labelsr.net.Network.of(info, session));
-					validation.add(new double[] { step, score });
-					if (score > bestScore) {
-						bestScore = score;
-						bestStep = step;
-						info.training.steps = step;
-						requireFiniteWeights(session, g, step, checkpoints);
-						ModelExport.write(modelDir.resolve("best"), session, g, info);
+			if (resume) curve.addAll(log.read(start));
+			try {
+				Future<Batch> next = loader.submit(batchAt(start));
+				int step = start;
+				// a run resumed at its last step trains no step but still reports the loss it ended with
+				double lastLoss = curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1)[1];
+				final Eta eta = new Eta(start, settings.steps());
+				while (step < settings.steps()) {
+					if (progress.cancelled()) break;
+					final Batch batch = await(next);
+					next = step + 1 < settings.steps() ? loader.submit(batchAt(step + 1)) : null;
+					final double loss = step(session, g, batch, constants, (float) settings.learningRate(step), step);
+					step++;
+					lastLoss = loss;
+					curve.add(new double[] { step, loss });
+					if (listener != null) listener.onLoss(step, loss);
+					progress.step(step, settings.steps(), String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps(), loss,
+						eta.update(step, settings.batchSize())));
+					if (step % settings.checkpointEvery() == 0 && step < settings.steps()) {
+						requireFiniteWeights(session, g, step);
+						// the log first: a kill between the two then leaves a log that covers the checkpoint
+						log.write(curve);
+						checkpoints.save(session, step);
+					}
+					if (validator != null && (step % validateEvery == 0 || step == settings.steps())) {
+						final double score = validator.score(org.labelsr.net.Network.of(info, session));
+						validation.add(new double[] { step, score });
+						if (score > bestScore) {
+							bestScore = score;
+							bestStep = step;
+							info.training.steps = step;
+							requireFiniteWeights(session, g, step);
+							ModelExport.write(modelDir.resolve("best"), session, g, info);
+						}
 					}
 				}
+				final boolean cancelled = step < settings.steps();
+				requireFiniteWeights(session, g, step);
+				log.write(curve);
+				checkpoints.save(session, step);
+				info.training.final_loss = lastLoss;
+				info.training.seconds = (System.nanoTime() - t0) / 1e9;
+				info.training.steps = step;
+				ModelExport.write(modelDir, session, g, info);
+				if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps() + "; the model so far is saved, resuming continues it");
+				return new Outcome(info, step, cancelled, curve, validation, bestStep);
 			}
-			final boolean cancelled = step < settings.steps;
-			requireFiniteWeights(session, g, step, checkpoints);
-			log.write(curve);
-			checkpoints.save(session, step);
-			info.training.final_loss = lastLoss;
-			info.training.seconds = (System.nanoTime() - t0) / 1e9;
-			info.training.steps = step;
-			ModelExport.write(modelDir, session, g, info);
-			if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps + "; the model so far is saved, --resume continues it");
-			return new Outcome(info, step, cancelled, curve, validation, bestStep);
+			catch (final Diverged d) {
+				throw d.stop(session, g, checkpoints, info, curve, settings, modelDir);
+			}
 		}
 		finally {
 			loader.shutdownNow();
+		}
+	}
+
+	/**
+	 * Removes an earlier run's model, checkpoints, log and best weights before
+	 * this run writes anything, model.json first (the folder then reads as an
+	 * unfinished model): an overwritten run is never resumed or exported as a
+	 * splice of two runs.
+	 */
+	private static void startAfresh(final Path modelDir, final Checkpoints checkpoints) {
+		// only what an earlier LabelSR run left: a folder without its files may hold the user's own "best" or "variables"
+		if (!Files.exists(modelDir.resolve(SETTINGS_FILE)) && !Files.exists(modelDir.resolve(ModelInfo.FILE)) && checkpoints.latestStep() < 0) return;
+		try {
+			Files.deleteIfExists(modelDir.resolve(ModelInfo.FILE));
+			checkpoints.clear();
+			for (final String f : List.of(TrainingLog.FILE, "saved_model.pb", "variables", "best", ".export.part", ".variables.old"))
+				org.labelsr.io.AtomicFiles.deleteTree(modelDir.resolve(f));
+		}
+		catch (final java.io.IOException e) {
+			throw LsrException.at(modelDir, "cannot remove the earlier run's files before training afresh: " + e.getMessage());
 		}
 	}
 
@@ -209,32 +241,25 @@ public final class Trainer {
 		return () -> batches.apply(step);
 	}
 
-	private double step(final Session session, final TrainingGraph g, final Batch batch, final PosteriorFeed.Constants constants, final float lr, final int step,
-		final Checkpoints checkpoints) {
+	private double step(final Session session, final TrainingGraph g, final Batch batch, final PosteriorFeed.Constants constants, final float lr, final int step) {
 		try (BatchFeeds feeds = new BatchFeeds(session, g, batch, table, posterior, constants, lr);
 			Result r = feeds.runner().addTarget(g.train).fetch(g.lossValue).run()) {
 			final double loss = ((TFloat32) r.get(0)).getFloat();
-			if (!Double.isFinite(loss)) throw diverged("the loss became " + loss, step + 1, lr, checkpoints.latestStep());
+			if (!Double.isFinite(loss)) throw new Diverged("the loss became " + loss, step + 1, lr, true);
 			return loss;
 		}
 		catch (final TFResourceExhaustedException e) {
-			throw new LsrException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
-				+ " px): use fewer groups (--batch-groups), a smaller group size (--group-size) or less context (--context). " + e.getMessage(), e);
+			throw new SettingException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
+				+ " px): use fewer {}, a smaller {} or less {}. " + e.getMessage(), e, Setting.BATCH_GROUPS, Setting.GROUP_SIZE, Setting.CONTEXT);
 		}
 	}
 
 	/** Refuses to save weights a step has already broken. */
-	private void requireFiniteWeights(final Session session, final TrainingGraph g, final int step, final Checkpoints checkpoints) {
+	private void requireFiniteWeights(final Session session, final TrainingGraph g, final int step) {
 		final String bad = WeightCheck.firstNonFinite(session, g.graph);
 		if (bad != null)
-			throw diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step, settings.learningRate(Math.max(0, step - 1)), checkpoints.latestStep());
-	}
-
-	private static LsrException diverged(final String what, final int step, final double lr, final int kept) {
-		return new LsrException(String.format(Locale.ROOT,
-			"%s at step %d: training stopped. %s Try a smaller learning rate, e.g. --learning-rate %.1e (now %.1e), or a larger rho floor (--rho-min).",
-			what, step, kept >= 0 ? "The last good checkpoint (step " + kept + ") is kept; --resume with --learning-rate continues from it." : "No checkpoint had been written yet.",
-			lr / 10, lr));
+			throw new Diverged("the weights became NaN or infinite (variable " + bad + ") although the loss was still finite,", step,
+				settings.learningRate(Math.max(0, step - 1)), false);
 	}
 
 	private static Batch await(final Future<Batch> f) {

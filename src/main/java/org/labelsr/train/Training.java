@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.data.BlockIndex;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.GroupSampler;
@@ -23,34 +22,32 @@ public final class Training {
 
 	private Training() {}
 
-	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener) {
-		return run(dataDir, settings, modelDir, resume, progress, listener, null, 0);
-	}
-
-	/** As above, scoring the network every {@code validateEvery} steps with {@code validator} (may be null). */
-	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
-		settings.validate();
-		AtomicFiles.checkWritableFolder(modelDir);
-		return run(DataSet.load(dataDir), dataDir.toAbsolutePath().normalize().toString(), settings, modelDir, resume, progress, listener, validator, validateEvery);
-	}
-
-	/** Trains on a data set already loaded (e.g. whole slides given on the command line); {@code dataName} goes into model.json. */
-	public static Trainer.Outcome run(final DataSet dataSet, final String dataName, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
-		settings.validate();
-		AtomicFiles.checkWritableFolder(modelDir);
-		final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
-		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
-			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
-			.mode(mode(settings.loss.kind)).build();
-		final BlockIndex index = new BlockIndex(data);
-		GroupSampler.check(index, config);
-		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
-			final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss), index.counts(), data.blockSize(), sampler::batch, dataName);
-			if (validator != null) trainer.validateWith(validator, validateEvery);
-			return trainer.train(modelDir, resume, progress, listener);
+	/** Carries out {@code r}: loads its data unless given, makes a refinement's pseudo-truth, then trains. */
+	public static Trainer.Outcome run(final TrainingRequest r) {
+		final TrainingSettings settings = r.settings();
+		AtomicFiles.checkWritableFolder(r.modelDir());
+		if (settings.refine() != null && Path.of(settings.refine().model()).toAbsolutePath().normalize().equals(r.modelDir().toAbsolutePath().normalize()))
+			throw LsrException.at(r.modelDir(), "a refinement cannot be written into the folder of the first round's model, which it reads; choose another output folder");
+		final DataSet loaded = r.dataSet() != null ? r.dataSet() : DataSet.load(r.dataDir());
+		BatchLimits.check(settings, loaded.blockSize(), loaded.table().classCount());
+		// held from the first write (the pseudo-truth of a refinement, else the first checkpoint) to the last; a run refused for bad data writes nothing
+		ModelLock lock = settings.refine() == null ? null : ModelLock.acquire(r.modelDir(), r.progress());
+		try {
+			final DataSet data = settings.refine() == null ? loaded : settings.refine().pseudoTruth(loaded, r.modelDir(), r.resume(), r.progress());
+			final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
+				.groups(settings.batchGroups()).groupSize(settings.groupSize()).augment(settings.augment()).labelDraw(settings.labelDraw())
+				.mode(mode(settings.loss().kind)).build();
+			final BlockIndex index = new BlockIndex(data);
+			GroupSampler.check(index, config);
+			try (GroupSampler sampler = new GroupSampler(index, config, settings.seed(), r.progress())) {
+				if (lock == null) lock = ModelLock.acquire(r.modelDir(), r.progress());
+				final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss()), index.counts(), data.blockSize(), sampler::batch, r.dataName());
+				if (r.validator() != null) trainer.validateWith(r.validator(), r.validateEvery());
+				return trainer.train(r.modelDir(), r.resume(), r.progress(), r.listener());
+			}
+		}
+		finally {
+			if (lock != null) lock.close();
 		}
 	}
 
@@ -73,10 +70,20 @@ public final class Training {
 		}
 	}
 
-	/** The settings a run in {@code modelDir} was started with, for --resume. */
+	/** The settings a run in {@code modelDir} was started with, to resume it. */
 	public static TrainingSettings resumed(final Path modelDir) {
 		final Path file = modelDir.resolve(Trainer.SETTINGS_FILE);
 		if (!Files.isRegularFile(file)) throw LsrException.at(modelDir, "nothing to resume: " + Trainer.SETTINGS_FILE + " is missing (was training started into this folder?)");
-		return TrainingSettings.recorded(ModelInfo.readFile(file, modelDir));
+		final ModelInfo recorded = ModelInfo.readFile(file, modelDir);
+		try {
+			return TrainingSettings.recorded(recorded);
+		}
+		catch (final LsrException e) {
+			throw LsrException.at(file, "the recorded run cannot be resumed: " + e.getMessage());
+		}
+		catch (final RuntimeException e) {
+			// a missing or mistyped field of a damaged or hand-edited file
+			throw LsrException.at(file, "damaged or edited, the run it records cannot be resumed (" + e + ")");
+		}
 	}
 }

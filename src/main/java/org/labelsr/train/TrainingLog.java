@@ -12,10 +12,12 @@ import org.labelsr.io.AtomicFiles;
 /** {@code MODEL_DIR/training-log.csv}: the loss of every step, so a resumed run keeps its curve. */
 final class TrainingLog {
 
+	static final String FILE = "training-log.csv";
+
 	private final Path file;
 
 	TrainingLog(final Path modelDir) {
-		file = modelDir.resolve("training-log.csv");
+		file = modelDir.resolve(FILE);
 	}
 
 	void write(final List<double[]> curve) {

@@ -26,11 +26,11 @@ class VariantTest {
 		assertEquals(0.5, v.loss().lambda);
 		assertEquals(0.1, v.loss().rhoMin);
 		final TrainingSettings s = v.settings(100, 7, v.learningRate());
-		assertEquals(10, s.groupSize);
-		assertEquals(3, s.batchGroups);
-		assertEquals(2e-3, s.learningRate);
-		assertEquals("cosine", s.schedule);
-		assertEquals(7, s.seed);
+		assertEquals(10, s.groupSize());
+		assertEquals(3, s.batchGroups());
+		assertEquals(2e-3, s.learningRate());
+		assertEquals(org.labelsr.train.Schedule.COSINE, s.schedule());
+		assertEquals(7, s.seed());
 		assertTrue(!v.tuned());
 		assertTrue(Variant.parse("intra").tuned(), "no lr: tuned on validation");
 	}
@@ -57,26 +57,26 @@ class VariantTest {
 
 	@Test
 	void aVariantMayTrainLongerThanTheConfiguration() {
-		assertEquals(3000, Variant.parse("intra:steps=3000").settings(1000, 1, 1e-3).steps);
-		assertEquals(1000, Variant.parse("intra").settings(1000, 1, 1e-3).steps);
+		assertEquals(3000, Variant.parse("intra:steps=3000").settings(1000, 1, 1e-3).steps());
+		assertEquals(1000, Variant.parse("intra").settings(1000, 1, 1e-3).steps());
 	}
 
 	@Test
 	void aVariantMayNameTheNetworkDepthAndContext() {
-		assertEquals(48, Variant.parse("intra:context=48").settings(1000, 1, 1e-3).context);
-		assertEquals(new org.labelsr.train.TrainingSettings(org.labelsr.net.LossSpec.of(org.labelsr.net.LossKind.INTRA)).context, Variant.parse("intra").settings(1000, 1, 1e-3).context);
-		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth);
-		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth);
+		assertEquals(48, Variant.parse("intra:context=48").settings(1000, 1, 1e-3).context());
+		assertEquals(org.labelsr.train.TrainingSettingsBuilder.CONTEXT, Variant.parse("intra").settings(1000, 1, 1e-3).context());
+		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth());
+		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth());
 	}
 
 	@Test
 	void theLabelDrawIsANamedOptionRecordedOnlyWhenNotTheDefault() {
 		final TrainingSettings balanced = Variant.parse("intra+inter:draw=balanced").settings(1000, 1, 1e-3);
-		assertEquals(org.labelsr.data.LabelDraw.BALANCED, balanced.labelDraw);
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, balanced.labelDraw());
 		final ModelInfo m = new ModelInfo();
 		balanced.record(m);
 		assertEquals("balanced", m.training.label_draw);
-		assertEquals(org.labelsr.data.LabelDraw.BALANCED, TrainingSettings.recorded(m).labelDraw, "what --resume reads back");
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, TrainingSettings.recorded(m).labelDraw(), "what --resume reads back");
 		final ModelInfo older = new ModelInfo();
 		Variant.parse("intra+inter").settings(1000, 1, 1e-3).record(older);
 		assertEquals(null, older.training.label_draw, "models from before the option stay the same run");
@@ -119,7 +119,7 @@ class VariantTest {
 	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
-		assertEquals(100, s.warmup);
+		assertEquals(100, s.warmup());
 		assertEquals(1e-5, s.learningRate(0), 1e-12);
 		assertEquals(5e-4, s.learningRate(49), 1e-12);
 		assertEquals(1e-3, s.learningRate(99), 1e-12);
@@ -137,7 +137,8 @@ class VariantTest {
 	@Test
 	void theRatioIsTakenAgainstTheBestSupervisedRow() {
 		final java.util.function.DoubleFunction<List<Metrics>> seeds = m -> List.of(new Metrics(0, 0, m, 0, 0, 0, 0, 0), new Metrics(0, 0, m, 0, 0, 0, 0, 0));
-		final List<Bench.Row> rows = List.of(new Bench.Row("intra", LossKind.INTRA, 1e-3, seeds.apply(0.72), List.of(), 0), new Bench.Row("supervised:depth=2", LossKind.SUPERVISED, 1e-3, seeds.apply(0.8), List.of(), 0),
+		final List<Bench.Row> rows = List.of(new Bench.Row("intra", LossKind.INTRA, 1e-3, seeds.apply(0.72), List.of(), 0),
+			new Bench.Row("supervised:depth=2", LossKind.SUPERVISED, 1e-3, seeds.apply(0.8), List.of(), 0),
 			new Bench.Row("supervised", LossKind.SUPERVISED, 1e-3, seeds.apply(0.9), List.of(), 0));
 		final String md = Report.markdown(BenchConfig.quick("hne", List.of("intra")), rows, 1, 0, 0);
 		assertTrue(md.contains("reaches 0.800 of the best supervised masked IoU (supervised)"), md);
@@ -160,11 +161,11 @@ class VariantTest {
 		assertTrue(!first.refines());
 		assertEquals("intra", Variant.parse("intra:refine=1").firstRound().name());
 		final TrainingSettings s = v.refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/models/first/best"));
-		assertEquals(LossKind.SUPERVISED, s.loss.kind, "the second round learns the pseudo-truth with the supervised loss");
-		assertEquals(2, s.refine.guide());
-		assertEquals("/models/first/best", s.refine.model());
-		assertTrue(s.refine.flips());
-		assertEquals(3, s.seed);
+		assertEquals(LossKind.SUPERVISED, s.loss().kind, "the second round learns the pseudo-truth with the supervised loss");
+		assertEquals(2, s.refine().guide());
+		assertEquals("/models/first/best", s.refine().model());
+		assertTrue(s.refine().flips());
+		assertEquals(3, s.seed());
 		assertTrue(!v.settings(100, 3, 1e-3).equals(s));
 		// the first round may move (a copied bench folder): only what the pseudo-truth was made with makes another run
 		final ModelInfo moved = new ModelInfo();
@@ -195,7 +196,7 @@ class VariantTest {
 			final ModelInfo m = new ModelInfo();
 			each.settings(100, 1, 1e-3).record(m);
 			final TrainingSettings back = TrainingSettings.recorded(new com.google.gson.Gson().fromJson(m.toJson(), ModelInfo.class));
-			assertEquals(each.loss().toString(), back.loss.toString(), "model.json keeps the form");
+			assertEquals(each.loss().toString(), back.loss().toString(), "model.json keeps the form");
 			assertEquals(List.of(), each.settings(100, 1, 1e-3).differencesFrom(m));
 		}
 		// a model from before the options, or with the defaults, is the same run as the default; a form is another run

@@ -152,7 +152,8 @@ class PackageExportTest {
 		}
 		Files.writeString(pkg.resolve(Rdf.FILE), Files.readString(pkg.resolve(Rdf.FILE)).replace(oldSha, ModelPackage.sha256(Files.readAllBytes(pkg.resolve(Rdf.WEIGHTS)))));
 		final String m = assertThrows(LsrException.class, () -> Network.load(pkg)).getMessage();
-		assertEquals(pkg + ": the package's network: SavedModel: holds saved_model.pbtxt besides saved_model.pb; TensorFlow could load it instead of the graph LabelSR checks, so the model is refused (remove it)", m);
+		assertEquals(pkg + ": the package's network: SavedModel: holds saved_model.pbtxt besides saved_model.pb;"
+			+ " TensorFlow could load it instead of the graph LabelSR checks, so the model is refused (remove it)", m);
 	}
 
 	@Test

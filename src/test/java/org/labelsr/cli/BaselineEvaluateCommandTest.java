@@ -1,20 +1,14 @@
 package org.labelsr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
@@ -51,11 +45,14 @@ class BaselineEvaluateCommandTest {
 	}
 
 	private static String run(final boolean evaluate, final String... args) {
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-		final int status = evaluate ? EvaluateCommand.run(args, out, Progress.NONE) : BaselineCommand.run(args, out, Progress.NONE);
-		assertEquals(0, status);
-		return bytes.toString(StandardCharsets.UTF_8);
+		return Lsr.ok(command(evaluate, args));
+	}
+
+	private static String[] command(final boolean evaluate, final String... args) {
+		final String[] all = new String[args.length + 1];
+		all[0] = evaluate ? "evaluate" : "baseline";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return all;
 	}
 
 	@Test
@@ -108,24 +105,29 @@ class BaselineEvaluateCommandTest {
 		assertEquals(20.0 / 52, json.getAsJsonObject("foreground").get("masked_iou").getAsDouble(), 1e-12);
 	}
 
+	/** A usage error (status 2) naming every one of {@code parts}. */
+	private static void assertUsage(final boolean evaluate, final String[] args, final String... parts) {
+		Lsr.usageError(command(evaluate, args), parts);
+	}
+
 	private static void assertFails(final boolean evaluate, final String expected, final String... args) {
-		final LsrException e = assertThrows(LsrException.class, () -> run(evaluate, args));
-		assertTrue(e.getMessage().contains(expected), e.getMessage());
+		final String err = Lsr.fails(1, command(evaluate, args));
+		assertTrue(err.contains(expected), err);
 	}
 
 	@Test
 	void badArguments() {
-		assertFails(true, "unknown option '--frob'", "--frob");
-		assertFails(true, "--pred needs a value", "--pred");
-		assertFails(true, "--truth needs a value", "--pred", "p", "--truth", "--json");
-		assertFails(true, "'abc' is not a number", "--pred", "p", "--truth", "t", "--mask-distance", "abc");
-		assertFails(true, "must be a finite distance", "--pred", "p", "--truth", "t", "--mask-distance", "-1");
-		assertFails(true, "missing --truth", "--pred", "p");
-		assertFails(false, "unknown option 'x'", "x");
-		assertFails(false, "missing --out", "--data", data.toString());
-		assertFails(false, "--split must be test or train", "--data", data.toString(), "--out", "o", "--split", "val");
+		assertUsage(true, new String[] { "--frob" }, "unknown option '--frob'");
+		assertUsage(true, new String[] { "--pred" }, "--pred");
+		assertUsage(true, new String[] { "--pred", "p", "--truth", "--json" }, "--truth", "--json");
+		assertUsage(true, new String[] { "--pred", "p", "--truth", "t", "--mask-distance", "abc" }, "--mask-distance", "'abc' is not a number");
+		assertUsage(true, new String[] { "--pred", "p", "--truth", "t", "--mask-distance", "-1" }, "--mask-distance", "-1", "must be a finite distance");
+		assertUsage(true, new String[] { "--pred", "p" }, "Missing required option", "--truth");
+		assertUsage(false, new String[] { "x" }, "'x'");
+		assertUsage(false, new String[] { "--data", data.toString() }, "Missing required option", "--out");
+		assertUsage(false, new String[] { "--data", data.toString(), "--out", "o", "--split", "val" }, "--split must be test or train", "'val'");
 		assertFails(false, "train", "--data", data.toString(), "--out", dir.resolve("o").toString(), "--split", "train");
-		assertEquals(0, EvaluateCommand.run(new String[] { "--help" }, new PrintStream(new ByteArrayOutputStream()), Progress.NONE));
+		assertTrue(run(true, "--help").contains("--mask-distance=PX"));
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class BaselineEvaluateCommandTest {
 	@Test
 	void baselineRejectsABlockSizeThatIsNotWhole() throws Exception {
 		Images.writeGrey8(data.resolve("test/a.labels.png"), new ByteMap(3, 3));
-		final LsrException e = assertThrows(LsrException.class, () -> run(false, "--data", data.toString(), "--out", dir.resolve("o").toString()));
-		assertTrue(e.getMessage().contains("a.labels.png") && e.getMessage().contains("8x8") && e.getMessage().contains("3x3"), e.getMessage());
+		final String e = Lsr.fails(1, command(false, "--data", data.toString(), "--out", dir.resolve("o").toString()));
+		assertTrue(e.contains("a.labels.png") && e.contains("8x8") && e.contains("3x3"), e);
 	}
 }

@@ -1,20 +1,14 @@
 package org.labelsr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.label.LabelTable;
@@ -26,13 +20,24 @@ class EstimateCommandTest {
 	Path dir;
 
 	private static String run(final String... args) {
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		assertEquals(0, EstimateCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.NONE));
-		return bytes.toString(StandardCharsets.UTF_8);
+		return Lsr.ok(estimate(args));
 	}
 
+	/** A usage error: status 2. */
+	private static String usage(final String... args) {
+		return Lsr.fails(2, estimate(args));
+	}
+
+	/** Bad input the core finds: status 1. */
 	private static String rejection(final String... args) {
-		return assertThrows(LsrException.class, () -> EstimateCommand.run(args, new PrintStream(new ByteArrayOutputStream()), Progress.NONE)).getMessage();
+		return Lsr.fails(1, estimate(args));
+	}
+
+	private static String[] estimate(final String... args) {
+		final String[] all = new String[args.length + 1];
+		all[0] = "estimate";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return all;
 	}
 
 	@Test
@@ -74,12 +79,15 @@ class EstimateCommandTest {
 	@Test
 	void badInputIsNamed() {
 		final String out = dir.resolve("labels.csv").toString();
-		assertTrue(rejection("--out", out).contains("exactly one"));
-		assertTrue(rejection("--estimates", "e.csv", "--data", "d", "--out", out).contains("exactly one"));
-		assertTrue(rejection("--estimates", "e.csv").contains("--out"));
-		assertTrue(rejection("--data", "d", "--blocks-per-label", "x", "--out", out).contains("'x'"));
-		assertTrue(rejection("--data", "d", "--blocks-per-label", "0", "--out", out).contains("between"));
-		assertTrue(rejection("--nope").contains("--nope"));
+		assertTrue(usage("--out", out).contains("exactly one of --estimates CSV and --data DATASET"));
+		assertTrue(usage("--estimates", "e.csv", "--data", "d", "--out", out).contains("exactly one"));
+		assertTrue(usage("--estimates", "e.csv").contains("--out"));
+		final String x = usage("--data", "d", "--blocks-per-label", "x", "--out", out);
+		assertTrue(x.contains("--blocks-per-label") && x.contains("'x'"), x);
+		final String zero = rejection("--data", "d", "--blocks-per-label", "0", "--out", out);
+		assertTrue(zero.contains("--blocks-per-label") && zero.contains("between"), zero);
+		assertTrue(usage("--nope").contains("--nope"));
+		assertTrue(run("--help").contains("--classes=A,B,..."));
 		assertTrue(rejection("--estimates", dir.resolve("missing.csv").toString(), "--out", out).contains("missing.csv"));
 		assertTrue(rejection("--data", dir.toString(), "--out", out).contains("train"));
 	}

@@ -48,13 +48,18 @@ class MainTest {
 
 	@Test
 	void badOptionsAreNamed(@TempDir final Path tmp) {
-		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--steps", "many"));
-		assertTrue(err.contains("--steps") && err.contains("many"), err);
-		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "fancy", "--out", tmp.toString()));
-		assertTrue(err.contains("fancy"), err);
-		assertEquals(1, run("bench", "--kind", "glands", "--seeds", "1,2,2", "--out", tmp.resolve("b").toString()));
+		assertEquals(2, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--steps", "many"));
+		assertTrue(err.contains("--steps") && err.contains("'many' is not a whole number"), err);
+		// a core error names the setting in words; the command line shows its flag (Fiji its macro key, fiji.TrainCommandTest)
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--batch-groups", "0"));
+		assertTrue(err.contains("lsr train: --batch-groups must be at least 1, not 0"), err);
+		assertEquals(2, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--schedule", "linear"));
+		assertTrue(err.contains("'--schedule'") && err.contains("--schedule must be constant or cosine, not 'linear'"), err);
+		assertEquals(2, run("train", "--data", tmp.toString(), "--loss", "fancy", "--out", tmp.toString()));
+		assertTrue(err.contains("--loss") && err.contains("fancy"), err);
+		assertEquals(2, run("bench", "--kind", "glands", "--seeds", "1,2,2", "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("--seeds") && err.contains("1,2,2"), err);
-		assertEquals(1, run("bench", "--kind", "glands", "--learning-rates", "1e-3,fast", "--out", tmp.resolve("b").toString()));
+		assertEquals(2, run("bench", "--kind", "glands", "--learning-rates", "1e-3,fast", "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("--learning-rates must be positive numbers") && err.contains("1e-3,fast"), err);
 		assertEquals(1, run("bench", "--kind", "bcss", "--regions", tmp.resolve("no-regions").toString(), "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("no-regions") && err.contains("img_NAME.jpg"), err);
@@ -75,18 +80,21 @@ class MainTest {
 		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--data", data, "--loss", "intra+inter", "--label-draw", "balanced", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
 		assertEquals("balanced", org.labelsr.net.ModelInfo.read(Path.of(model)).training.label_draw);
-		assertEquals(1, run("train", "--data", data, "--loss", "intra", "--label-draw", "even", "--out", tmp.resolve("n").toString(), "--steps", "2"));
-		assertTrue(err.contains("'even'") && err.contains("proportional or balanced"), err);
+		assertEquals(2, run("train", "--data", data, "--loss", "intra", "--label-draw", "even", "--out", tmp.resolve("n").toString(), "--steps", "2"));
+		assertTrue(err.contains("--label-draw") && err.contains("'even'") && err.contains("proportional or balanced"), err);
 	}
 
 	@Test
-	void resumeSaysWhichOptionsItIgnores(@TempDir final Path tmp) {
+	void resumeRefusesOptionsThatDifferAndTakesThoseThatMayChange(@TempDir final Path tmp) {
 		final String data = Path.of("sample-data").toAbsolutePath().toString(), model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--data", data, "--loss", "intra", "--out", model, "--steps", "2", "--depth", "2", "--filters", "4", "--group-size", "4"));
-		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "3", "--loss", "inter", "--seed", "9"));
-		assertTrue(err.contains("--loss, --seed ignored") && err.contains("training.json"), err);
-		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4"));
-		assertTrue(!err.contains("ignored"), err);
+		// issue 18: other options on --resume were ignored with a warning; now they are refused, naming each difference
+		assertEquals(1, run("train", "--data", data, "--out", model, "--resume", "--steps", "3", "--loss", "inter", "--seed", "9"));
+		assertTrue(err.contains("loss \"intra\" -> \"inter\"") && err.contains("seed 1 -> 9") && err.contains("--resume") && err.contains("training.json"), err);
+		// the same values as recorded are no change; the steps and the rho floor are applied
+		assertEquals(0, run("train", "--data", data, "--out", model, "--resume", "--steps", "4", "--loss", "intra", "--depth", "2", "--rho-min", "0.1"));
+		assertEquals(0.1, org.labelsr.net.ModelInfo.read(Path.of(model)).training.rho_min);
+		assertEquals(4, org.labelsr.net.ModelInfo.read(Path.of(model)).training.steps);
 	}
 
 	@Test

@@ -1,20 +1,14 @@
 package org.labelsr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.label.LabelTableReader;
 
 class SynthCommandTest {
@@ -23,13 +17,24 @@ class SynthCommandTest {
 	Path dir;
 
 	private static String run(final String... args) {
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		assertEquals(0, SynthCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.NONE));
-		return bytes.toString(StandardCharsets.UTF_8);
+		return Lsr.ok(synth(args));
 	}
 
+	/** A bad value the command line catches: status 2. */
+	private static String usage(final String... args) {
+		return Lsr.fails(2, synth(args));
+	}
+
+	/** A value the core rejects: status 1. */
 	private static String rejection(final String... args) {
-		return assertThrows(LsrException.class, () -> SynthCommand.run(args, new PrintStream(new ByteArrayOutputStream()), Progress.NONE)).getMessage();
+		return Lsr.fails(1, synth(args));
+	}
+
+	private static String[] synth(final String... args) {
+		final String[] all = new String[args.length + 1];
+		all[0] = "synth";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return all;
 	}
 
 	@Test
@@ -53,9 +58,9 @@ class SynthCommandTest {
 		assertTrue(Files.readString(out.resolve("README.txt")).contains("--kind multiclass"));
 		run("--out", dir.resolve("g").toString(), "--kind", "glands", "--images", "1", "--size", "128", "--block", "32");
 		assertTrue(Files.isRegularFile(dir.resolve("g/train/synth-000.truth.png")));
-		final String m = rejection("--out", out.toString(), "--kind", "cartoon");
-		assertTrue(m.contains("cartoon") && m.contains("glands"), m);
-		assertTrue(rejection("--out", out.toString(), "--kind").contains("--kind"));
+		final String m = usage("--out", out.toString(), "--kind", "cartoon");
+		assertTrue(m.contains("--kind") && m.contains("cartoon") && m.contains("glands"), m);
+		assertTrue(usage("--out", out.toString(), "--kind").contains("--kind"));
 		assertTrue(run("--help").contains("--kind"));
 	}
 
@@ -69,8 +74,7 @@ class SynthCommandTest {
 		assertTrue(Files.size(all.resolve("label-estimates.csv")) > Files.size(few.resolve("label-estimates.csv")), "more blocks measured");
 		// every block measured: the same table whatever blocks a random draw would have picked
 		final Path measured = dir.resolve("measured.csv");
-		assertEquals(0, EstimateCommand.run(new String[] { "--data", all.toString(), "--blocks-per-label", "100000", "--seed", "7", "--out", measured.toString() },
-			new PrintStream(new ByteArrayOutputStream()), Progress.NONE));
+		Lsr.ok("estimate", "--data", all.toString(), "--blocks-per-label", "100000", "--seed", "7", "--out", measured.toString());
 		assertEquals(Files.readString(measured), Files.readString(all.resolve("labels.csv")));
 		assertTrue(rejection("--out", dir.resolve("x").toString(), "--table-blocks", "0").contains("1 to 100000"));
 	}
@@ -78,13 +82,14 @@ class SynthCommandTest {
 	@Test
 	void badInputIsNamed() {
 		final String out = dir.resolve("d").toString();
-		assertTrue(rejection("--out", out, "--colour", "red").contains("--colour"));
-		assertTrue(rejection("--out", out, "--images", "many").contains("many"));
-		assertTrue(rejection("--out", out, "--size").contains("--size"));
-		assertTrue(rejection("--images", "2").contains("--out"));
+		assertTrue(usage("--out", out, "--colour", "red").contains("--colour"));
+		final String many = usage("--out", out, "--images", "many");
+		assertTrue(many.contains("--images") && many.contains("'many' is not a whole number"), many);
+		assertTrue(usage("--out", out, "--size").contains("--size"));
+		assertTrue(usage("--images", "2").contains("--out"));
 		final String m = rejection("--out", out, "--size", "500");
 		assertTrue(m.contains("500") && m.contains("32"), m);
 		assertTrue(rejection("--out", out, "--images", "0").contains("at least 1"));
-		assertTrue(run("--help").contains("usage"));
+		assertTrue(run("--help").contains("usage: lsr synth"));
 	}
 }

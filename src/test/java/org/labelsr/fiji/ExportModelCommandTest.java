@@ -74,7 +74,8 @@ class ExportModelCommandTest {
 	void aMacroExportsThenPredictsAFolderWithThePackage() throws Exception {
 		final Path dir = Fixtures.fresh("export-macro"), zip = dir.resolve("shared.zip"), pred = dir.resolve("pred");
 		final Path macro = dir.resolve("export.ijm");
-		Files.writeString(macro, "run(\"Export LSR Model (bioimage.io)\", \"model=[" + Fixtures.model() + "] out=[" + zip + "] name=[Tiny LSR test model] authors=[Ada Lovelace; Alan Turing] tags=[test]\");\n"
+		Files.writeString(macro, "run(\"Export LSR Model (bioimage.io)\", \"model=[" + Fixtures.model() + "] out=[" + zip + "]"
+			+ " name=[Tiny LSR test model] authors=[Ada Lovelace; Alan Turing] tags=[test]\");\n"
 			+ "run(\"Predict LSR Folder\", \"model=[" + zip + "] input=[" + Fixtures.data().resolve("test") + "] out=[" + pred + "] tile=64\");\n"
 			+ "print(\"EXPORT-MACRO-OK\");\n");
 		final ImageJProcess.Result r = ImageJProcess.headless(macro, null, 180);

@@ -38,11 +38,13 @@ class GuiTest {
 		final ImageJProcess.Result r = ImageJProcess.gui(GuiDriver.class.getName(), args, realistic ? 1800 : 240);
 		final String out = r.output();
 		assertTrue(r.printed("GUI-OK"), out);
-		for (final String entry : new String[] { "Train LSR Model", "Refine LSR Model", "Predict LSR Image", "Predict LSR Folder", "Export LSR Model (bioimage.io)", "LSR Low-Resolution Baseline", "Evaluate LSR Segmentation",
+		for (final String entry : new String[] { "Train LSR Model", "Refine LSR Model", "Predict LSR Image", "Predict LSR Folder", "Export LSR Model (bioimage.io)",
+			"LSR Low-Resolution Baseline", "Evaluate LSR Segmentation",
 			"Estimate LSR Label Table", "Generate LSR Synthetic Data", "Check LSR TensorFlow" })
 			assertTrue(r.printed("MENU: " + entry), entry + " is not in Plugins > Label Super Resolution:\n" + out);
 		assertTrue(r.printed("SAMPLE: LSR H&E Sample (synthetic)") && r.printed("SAMPLE: LSR Sample Data Set"), out);
-		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains(realistic ? "loss=intra " : "loss=intra+inter "), "the recorder wrote the macro line:\n" + out);
+		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains(" model=") && out.contains(realistic ? " loss=intra " : " loss=intra+inter "),
+			"the recorder wrote the macro line:\n" + out);
 		assertTrue(out.contains("PLOT: LSR loss " + GuiDriver.modelName(realistic) + " window=true"), out);
 		assertTrue(out.contains("SAMPLE-IMAGE: LSR sample synth-000.png overlay=true"), out);
 		assertTrue(out.contains("PREDICTED: overlay=") && out.contains("classes=8-bit prob=2 slices"), out);

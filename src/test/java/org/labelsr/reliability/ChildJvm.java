@@ -36,6 +36,12 @@ final class ChildJvm {
 		return this;
 	}
 
+	/** The child's maximum heap, e.g. "16g" (only reserved, not used, until Java needs it). */
+	ChildJvm heap(final String max) {
+		jvm.set(0, "-Xmx" + max);
+		return this;
+	}
+
 	ChildJvm env(final String name, final String value) {
 		env.put(name, value);
 		return this;

@@ -118,7 +118,7 @@ class ImageFileProperties {
 	}
 
 	/** A PNG whose IHDR (with a correct CRC) claims any size and format, followed by a little data. */
-	private static byte[] forgedPng(final int w, final int h, final int depth, final int colour, final byte[] data) {
+	static byte[] forgedPng(final int w, final int h, final int depth, final int colour, final byte[] data) {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(SIGNATURE);
 		out.writeBytes(chunk("IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) depth).put((byte) colour).put((byte) 0).put((byte) 0).put((byte) 0).array()));

@@ -15,16 +15,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
 import org.labelsr.net.Tensors;
 import org.labelsr.net.TrainingGraph;
 import org.labelsr.net.UNetConfig;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -47,32 +48,63 @@ class NanLossTest {
 		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
 		Fixtures.copyTree(Fixtures.data(), data);
 		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
-		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4);
-		sane.loss = new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30);
-		sane.checkpointEvery = 2;
-		Training.run(data, sane, model, false, Progress.NONE, null);
+		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4).toBuilder().loss(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30)).checkpointEvery(2).build();
+		Training.run(TrainingRequest.of(data, sane, model));
 
-		final TrainingSettings hot = Training.resumed(model);
-		hot.steps = 60;
-		hot.learningRate = 0.5;
+		final TrainingSettings hot = Training.resumed(model).toBuilder().steps(60).learningRate(0.5).build();
 		final long t0 = System.nanoTime();
-		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, hot, model, true, Progress.NONE, null)).getMessage());
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, hot, model).resume(true))).getMessage());
 		System.out.printf("NanLossTest: diverged after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		final int step = number(msg, "at step (\\d+)"), kept = number(msg, "checkpoint \\(step (\\d+)\\)");
-		assertMentions(msg, "training stopped", "--learning-rate 5.0e-02", "--resume");
+		assertMentions(msg, "training stopped", "The model of the last good checkpoint (step " + kept + ") is written");
+		assertTrue(msg.contains("a smaller learning rate, e.g. 5.0e-02") || msg.contains("a larger rho floor, e.g. 0.05"), msg);
 		assertTrue(msg.contains("NaN") || msg.contains("Infinity"), msg);
 		assertTrue(step > 4 && kept >= 4 && kept < step, "the last checkpoint precedes the divergence: " + msg);
 		assertEquals(kept, new Checkpoints(model).latestStep(), "the checkpoint the message names is the latest");
 		assertWeightsFinite(model.resolve(String.format("checkpoints/step-%07d/ckpt", kept)), hot);
 		try (Network net = Network.load(model)) {
-			assertEquals(4, net.info.training.steps, "the model exported before the divergence is untouched");
+			assertEquals(kept, net.info.training.steps, "the model is the last good checkpoint's");
 		}
 
 		// The advice works: resume from the kept checkpoint with a smaller rate.
-		final TrainingSettings calm = Training.resumed(model);
-		calm.steps = kept + 2;
-		calm.learningRate = 1e-4;
-		assertEquals(kept + 2, Training.run(data, calm, model, true, Progress.NONE, null).stepsDone);
+		final TrainingSettings calm = Training.resumed(model).toBuilder().steps(kept + 2).learningRate(1e-4).build();
+		assertEquals(kept + 2, Training.run(TrainingRequest.of(data, calm, model).resume(true)).stepsDone);
+	}
+
+	/**
+	 * Issue 18, case 4, exactly as reported: pure labels with std 0, rho floor
+	 * 1e-30, no logit penalty, learning rate 0.01, a checkpoint every step. The
+	 * loss of step 2 is computed from checkpoint 1's weights before any update,
+	 * so resuming with a smaller learning rate meets the same NaN; the message
+	 * says so and suggests a larger rho floor, which a resumed run now applies
+	 * and which does continue. The last good checkpoint is the model meanwhile.
+	 */
+	@Test
+	void theSuggestedWayOutOfANanRightAfterACheckpointContinues() throws Exception {
+		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
+		Fixtures.copyTree(Fixtures.data(), data);
+		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
+		final TrainingSettings s = TrainingSettings.builder(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30, 0)).learningRate(0.01).checkpointEvery(1).steps(100).build();
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, s, model))).getMessage());
+		final int step = number(msg, "at step (\\d+)");
+		assertMentions(msg, "The model of the last good checkpoint (step " + (step - 1) + ") is written to " + model, "a smaller learning rate cannot avoid it",
+			"resume with a larger rho floor, e.g. 0.05 (now 1.0e-30)");
+		try (Network net = Network.load(model)) {
+			assertEquals(step - 1, net.info.training.steps, "a model.json is written: the last good checkpoint's");
+		}
+
+		final TrainingSettings slower = Training.resumed(model).toBuilder().learningRate(1e-4).build();
+		assertMentions(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, slower, model).resume(true))).getMessage(), "NaN at step " + step,
+			"cannot avoid it");
+
+		// the way out the message suggests, as a user types it: a real lsr process
+		final ChildJvm.Outcome o = new ChildJvm().run(tmp.resolve("logs"), 300, "train", "--data", data.toString(), "--out", model.toString(), "--resume", "--rho-min",
+			"0.05", "--steps", "" + (step + 20));
+		assertEquals(0, o.exit(), o.err());
+		final ModelInfo info = ModelInfo.read(model);
+		assertEquals(step + 20, info.training.steps, "the suggested way out goes on past the NaN");
+		assertTrue(Double.isFinite(info.training.final_loss));
+		assertEquals(0.05, info.training.rho_min, "the new rho floor is recorded");
 	}
 
 	/** Every label pure (all of one class), no spread. */
@@ -97,7 +129,7 @@ class NanLossTest {
 	}
 
 	private static void assertWeightsFinite(final Path checkpoint, final TrainingSettings s) {
-		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth, s.baseFilters, 2), s.loss, s.optimizer, s.seed);
+		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth(), s.baseFilters(), 2), s.loss(), s.optimizer(), s.seed());
 			Session session = new Session(g.graph)) {
 			session.restore(checkpoint.toString());
 			int checked = 0;

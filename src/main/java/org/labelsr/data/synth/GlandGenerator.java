@@ -46,6 +46,7 @@ public final class GlandGenerator {
 	static final String README = """
 			Kind: glands (a second, differently generated binary data set: colorectal-mucosa-like glands, a second lab's stains, spatially correlated label noise).
 			Truth (NAME.truth.png): 0 = non-cancer, 1 = cancer, per pixel; a gland is cancer or not as a whole (the outline follows glands), stroma takes the class of its region.
-			Labels (NAME.labels.png): a patch classifier that sees a context window larger than its block (so labels of neighbouring blocks are correlated and biased near tumour edges), with spatially smooth errors; its cancer probability binned:
+			Labels (NAME.labels.png): a patch classifier that sees a context window larger than its block (so labels of neighbouring blocks are correlated and biased near tumour edges), \
+			with spatially smooth errors; its cancer probability binned:
 			""" + "  0 [0,0.2)  1 [0.2,0.3)  2 [0.3,0.4)  3 [0.4,0.5)  4 [0.5,0.6)  5 [0.6,0.7)  6 [0.7,0.8)  7 [0.8,0.9)  8 [0.9,0.95)  9 [0.95,1]\n";
 }

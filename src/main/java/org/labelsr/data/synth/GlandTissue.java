@@ -19,7 +19,10 @@ final class GlandTissue {
 	static final double CRYPT_E = 0.2, CRYPT_H = 0.045, CANCER_E = 0.27, CANCER_H = 0.15;
 	/** Basement membrane: a thin eosin-dense line under benign epithelium. */
 	static final double MEMBRANE_E = 0.1;
-	/** Stromal cells per px^2 where they are densest: lymphocytes and plasma cells in lamina propria (a tenth of it in desmoplastic stroma), fibroblasts in desmoplastic stroma (a quarter of it in lamina propria). */
+	/**
+	 * Stromal cells per px^2 where they are densest: lymphocytes and plasma cells in lamina propria (a tenth of it in desmoplastic stroma),
+	 * fibroblasts in desmoplastic stroma (a quarter of it in lamina propria).
+	 */
 	static final double LAMINA_LYMPHOCYTES = 1 / 260.0, DESMO_FIBROBLASTS = 1 / 420.0;
 	/** Benign row: distance between nuclei and between goblet cells along the gland, px. */
 	static final double NUCLEUS_STEP = 4.2, GOBLET_STEP = 7;

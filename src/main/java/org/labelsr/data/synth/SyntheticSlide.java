@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.data.synth.SynthGenerator;
 import org.labelsr.io.RgbImage;
 import org.labelsr.output.PyramidTiffWriter;
@@ -23,17 +25,23 @@ public final class SyntheticSlide {
 	/** Period of the island pattern, in pixels. */
 	private static final double PERIOD = 5000;
 
+	/** A side longer than this would make one band of rows more than a Java array holds (and a slide of terapixels). */
+	static final int MAX_SIDE = 1 << 20;
+
 	private SyntheticSlide() {}
 
 	public static void write(final Path file, final int width, final int height, final long seed, final double mpp, final Progress progress) {
-		if (width < 1 || height < 1) throw new LsrException("slide size must be positive, not " + width + " x " + height);
-		final RgbImage[] patches = new RgbImage[PATCHES];
-		for (int i = 0; i < PATCHES; i++)
-			patches[i] = SynthGenerator.generate(PATCH, 32, seed * 31 + i).image();
+		if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE)
+			throw new SettingException("the {} of a synthetic slide must be 1 to " + MAX_SIDE + " px a side, not " + width + " x " + height, Setting.SIZE);
+		if (!(mpp > 0) || Double.isInfinite(mpp)) throw new SettingException("the {} must be a positive number of microns, not " + mpp, Setting.MPP);
 		final int band = 256;
-		final byte[] rows = new byte[width * 3 * band];
+		// the output first: a file that cannot be written fails before seconds of tissue synthesis
 		try (PyramidTiffWriter out = new PyramidTiffWriter(file, width, height,
 			PyramidTiffWriter.Format.rgb(mpp, "LabelSR synthetic slide " + width + "x" + height + " seed " + seed))) {
+			final RgbImage[] patches = new RgbImage[PATCHES];
+			for (int i = 0; i < PATCHES; i++)
+				patches[i] = SynthGenerator.generate(PATCH, 32, seed * 31 + i).image();
+			final byte[] rows = new byte[width * 3 * band];
 			for (int y0 = 0; y0 < height; y0 += band) {
 				if (progress.cancelled()) throw new LsrException("cancelled; " + file + " was not written");
 				final int n = Math.min(band, height - y0);

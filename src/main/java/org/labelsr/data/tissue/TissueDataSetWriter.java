@@ -55,7 +55,8 @@ public final class TissueDataSetWriter {
 		for (final RegionFiles r : train)
 			trainTiles.addAll(tiles(r, s, progress));
 		final List<Tile> testTiles = tiles(test, s, progress);
-		if (trainTiles.size() < 2) throw new LsrException("the training regions make " + trainTiles.size() + " tile(s) of " + s.tile() + " px; at least 2 are needed to hold out validation tiles (a smaller tile size?)");
+		if (trainTiles.size() < 2)
+			throw new LsrException("the training regions make " + trainTiles.size() + " tile(s) of " + s.tile() + " px; at least 2 are needed to hold out validation tiles (a smaller tile size?)");
 		final Set<Integer> held = validationTiles(trainTiles.size(), s);
 		final List<Tile> fit = new ArrayList<>(), validation = new ArrayList<>();
 		for (int i = 0; i < trainTiles.size(); i++)
