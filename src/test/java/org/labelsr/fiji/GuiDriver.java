@@ -98,6 +98,9 @@ public final class GuiDriver {
 		final GenericDialog gd = dialog("Train LSR Model");
 		if (realistic) fillFolders(gd, data, model);
 		else fillTrainDialog(gd, data, model, steps);
+		// placed where the picture is taken: without a window manager the dialog may still be moving when it is first shown
+		EventQueue.invokeAndWait(() -> gd.setLocation(700, 0));
+		settle();
 		Thread.sleep(700);
 		shoot(gd, "train-dialog.png");
 		// the picture shows the defaults; the run is as long as asked (steps is the first number in the dialog)
