@@ -220,7 +220,7 @@ public final class TrainingSettings {
 	/**
 	 * The settings in which a recorded run differs from these ("seed 1 ->
 	 * 2"), empty when it is the same run; where the data lies, how long it
-	 * took and how often it saved do not count.
+	 * took, how often it saved and the run's identity (run_id) do not count.
 	 */
 	public List<String> differencesFrom(final ModelInfo recorded) {
 		final ModelInfo mine = new ModelInfo();
@@ -232,7 +232,7 @@ public final class TrainingSettings {
 		final java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
 		keys.addAll(b.keySet());
 		for (final String key : keys) {
-			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every").contains(key)) continue;
+			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every", "run_id").contains(key)) continue;
 			// like the data, the first round may have moved; what the pseudo-truth was made with counts
 			if (key.equals("refine") && a.get(key) != null && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
 				a.getAsJsonObject(key).remove("model");

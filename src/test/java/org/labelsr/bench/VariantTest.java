@@ -45,7 +45,8 @@ class VariantTest {
 		wanted.record(same);
 		same.training.data = "/elsewhere";
 		same.training.seconds = 12;
-		assertEquals(List.of(), wanted.differencesFrom(same), "where the data lay and how long it took do not make another run");
+		same.training.run_id = "a843070e-e15b-42a5-a2a9-f63c9d2d07ee";
+		assertEquals(List.of(), wanted.differencesFrom(same), "where the data lay, how long it took and the run's identity do not make another run");
 	}
 
 	@Test
