@@ -124,6 +124,8 @@ class OptionsTest {
 		assertTrue(Lsr.fails(1, "predict-slide", "--model", "m", "--slide", "s", "--out", "o", "--tissue-threshold", "2")
 			.contains("lsr predict-slide: --tissue-threshold must lie in [0, 1], not 2.0"));
 		assertTrue(Lsr.fails(1, "train", "--data", "d", "--out", "m", "--loss", "intra", "--depth", "9").contains("lsr train: --depth must be 1..6, not 9"));
+		// a slide path without a file name is named, not an internal error (found by ArgumentProperties)
+		assertTrue(Lsr.fails(1, "predict-slide", "--model", "m", "--slide", "/", "--out", "o").contains("lsr predict-slide: /: slide or image file not found"));
 		assertTrue(Lsr.fails(1, "predict", "--model", "m", "--input", "i", "--out", "o", "--tile", "-1").contains("lsr predict: --tile and --batch must be positive"));
 		// a setting the command has no flag for is named in words, as the core names it
 		final SettingException e = new SettingException("{} must be at least 1 with {}", Setting.BATCH_GROUPS, Setting.TILE);
