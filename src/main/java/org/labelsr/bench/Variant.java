@@ -20,7 +20,7 @@ import org.labelsr.train.TrainingSettings;
  * paper or malkin-code), floor (the log floor of kl, coincidence and w2), K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
  * U-Net's levels), context (pixels of image around a training block) and
- * draw (how batches draw labels: proportional or balanced; by default the
+ * stain (the strength of the training tiles' H&E stain jitter, {@link org.labelsr.stain.StainJitter}), draw (how batches draw labels: proportional or balanced; by default the
  * loss's own, see {@link TrainingSettings#labelDraw()}), instead of the defaults. A learning rate left out is tuned
  * on the validation split. refine=K makes it two rounds ({@link Refinement}):
  * the method without the key, then a network trained as it was but on the
@@ -29,7 +29,7 @@ import org.labelsr.train.TrainingSettings;
  * refinement is repeated N times, each round learning from the one before.
  */
 public record Variant(String name, LossSpec loss, int groupSize, int groups, double learningRate, String schedule, int warmup, int steps, int depth, int context,
-	LabelDraw labelDraw, double refine, int rounds) {
+	LabelDraw labelDraw, double refine, int rounds, double stain) {
 
 	public static Variant parse(final String spec) {
 		final String[] parts = spec.trim().split(":", 2);
@@ -44,6 +44,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		LabelDraw draw = null; // the loss's default
 		double refine = Double.NaN;
 		int rounds = 1;
+		double stain = 0;
 		if (parts.length > 1) for (final String kv : parts[1].split(",")) {
 			final String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new LsrException("bench: method option '" + kv + "' in '" + spec + "' is not key=value");
@@ -67,7 +68,8 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 					case "draw" -> draw = LabelDraw.parse(v);
 					case "refine" -> refine = Double.parseDouble(v);
 					case "rounds" -> rounds = Integer.parseInt(v);
-					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
+					case "stain" -> stain = Double.parseDouble(v);
+					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec + "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds, stain)");
 				}
 			}
 			catch (final NumberFormatException e) {
@@ -75,6 +77,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 			}
 		}
 		if (rounds < 1 || rounds > 1 && Double.isNaN(refine)) throw new LsrException("bench: rounds= in '" + spec + "' counts refinements: at least 1, and with refine=K");
+		if (!(stain >= 0 && stain < 1)) throw new LsrException("bench: stain= in '" + spec + "' is a jitter strength in [0, 1)");
 		if (!Double.isNaN(refine) && kind == LossKind.SUPERVISED) throw new LsrException("bench: refine= in '" + spec + "' refines a label super-resolution loss, not the supervised one");
 		final LossSpec loss;
 		try {
@@ -83,7 +86,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		catch (final IllegalArgumentException e) {
 			throw new LsrException("bench: " + e.getMessage() + " in '" + spec + "'");
 		}
-		return new Variant(spec.trim(), loss, k, g, lr, schedule, warmup, steps, depth, context, draw, refine, rounds);
+		return new Variant(spec.trim(), loss, k, g, lr, schedule, warmup, steps, depth, context, draw, refine, rounds, stain);
 	}
 
 	/** Whether this method is two rounds, the second trained on the first's guided predictions. */
@@ -119,6 +122,7 @@ public record Variant(String name, LossSpec loss, int groupSize, int groups, dou
 		if (depth > 0) s.depth = depth;
 		if (context >= 0) s.context = context;
 		s.labelDraw = labelDraw;
+		s.stainJitter = stain;
 		return s;
 	}
 

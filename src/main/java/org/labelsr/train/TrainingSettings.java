@@ -30,6 +30,8 @@ public final class TrainingSettings {
 	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
 	public int context = 16;
 	public boolean augment = true;
+	/** The strength of each training tile's random H&E stain jitter (org.labelsr.stain.StainJitter); 0: none. */
+	public double stainJitter;
 	public int checkpointEvery = 250;
 	/** constant, or cosine: decays the learning rate to zero along a half cosine over the run. */
 	public String schedule = "constant";
@@ -104,6 +106,7 @@ public final class TrainingSettings {
 		t.label_draw = labelDraw() == LabelDraw.PROPORTIONAL ? null : labelDraw().id;
 		t.context = context;
 		t.augment = augment;
+		t.stain_jitter = stainJitter == 0 ? null : stainJitter;
 		t.checkpoint_every = checkpointEvery;
 		if (refine != null) {
 			t.refine = new ModelInfo.Refine();
@@ -132,6 +135,7 @@ public final class TrainingSettings {
 		s.baseFilters = m.base_filters;
 		s.context = t.context;
 		s.augment = t.augment;
+		s.stainJitter = t.stain_jitter == null ? 0 : t.stain_jitter;
 		// a resumed run keeps saving as often as the interrupted one did
 		if (t.checkpoint_every > 0) s.checkpointEvery = t.checkpoint_every;
 		if (t.refine != null) s.refine = new Refinement(t.refine.model, t.refine.guide, t.refine.flips);
@@ -173,6 +177,7 @@ public final class TrainingSettings {
 			throw new org.labelsr.LsrException("--group-size must be at least " + (loss.kind.grouped() ? "2 for the inter-instance losses" : "1") + ", not " + groupSize);
 		if (!(learningRate() > 0 && learningRate() < 1)) throw new org.labelsr.LsrException("--learning-rate must lie in (0, 1), not " + learningRate());
 		if (warmup < 0) throw new org.labelsr.LsrException("--warmup must be >= 0 steps, not " + warmup);
+		if (!(stainJitter >= 0 && stainJitter < 1)) throw new org.labelsr.LsrException("--stain-jitter must lie in [0, 1), not " + stainJitter);
 		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
 		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
 		if (refine != null && loss.kind != LossKind.SUPERVISED)
