@@ -18,15 +18,16 @@ public final class BenchCommand {
 
 	static final String USAGE = String.join("\n",
 		"usage: lsr bench [--quick] [--kind hne|glands|multiclass|all|bcss] [--methods M1;M2;...] [--learning-rates R1,R2,...] [--seeds S1,S2,...] [--table-blocks K] [--out DIR]",
-		"                 [--regions DIR]",
-		"  --kind bcss: real H&E, each region of --regions (img_NAME.jpg + mask_NAME.jpg, tumour white; default ../shared/data/bcss) tested on in turn, the others trained on",
+		"                 [--regions DIR] [--stain-normalise]",
+		"  --kind bcss: real H&E, each region of --regions (img_NAME.jpg + mask_NAME.jpg, tumour white; default ../shared/data/bcss) tested on in turn, the others trained on;",
+		"               --stain-normalise: each test region's stain normalised to its training regions' (in bcss-...-normalised/)",
 		"  methods: loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context, draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times), stain (S: H&E stain jitter of strength S in training)",
 		"  --table-blocks: blocks per label labels.csv is measured on (default " + SynthSettings.DEFAULT_TABLE_BLOCKS + "); other values train in KIND-tableK/");
 
 	private BenchCommand() {}
 
 	public static int run(final String[] argv) {
-		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--regions", "--out"), Set.of("--quick"));
+		final Args a = new Args("bench", USAGE, argv, Set.of("--kind", "--methods", "--learning-rates", "--seeds", "--table-blocks", "--regions", "--out"), Set.of("--quick", "--stain-normalise"));
 		if (a.help()) {
 			System.out.println(USAGE);
 			return 0;
@@ -41,7 +42,9 @@ public final class BenchCommand {
 		final int tableBlocks = a.integer("--table-blocks", SynthSettings.DEFAULT_TABLE_BLOCKS);
 		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS) throw a.fail("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
 		final Path regions = a.has("--regions") ? a.path("--regions") : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
-		BenchRunner.run(a.string("--kind", a.flag("--quick") ? "hne" : "all"), a.flag("--quick"), methods, rates, seeds, tableBlocks, regions, out, System.out);
+		final String kind = a.string("--kind", a.flag("--quick") ? "hne" : "all");
+		if (a.flag("--stain-normalise") && !kind.equals("bcss")) throw a.fail("--stain-normalise normalises the real regions of --kind bcss, not --kind " + kind);
+		BenchRunner.run(kind, a.flag("--quick"), methods, rates, seeds, tableBlocks, regions, a.flag("--stain-normalise"), out, System.out);
 		return 0;
 	}
 }

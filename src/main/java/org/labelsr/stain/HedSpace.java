@@ -36,6 +36,33 @@ public final class HedSpace {
 		return out;
 	}
 
+	/**
+	 * Sets each stain amount s of {@code pixels} RGB pixels (floats 0..255,
+	 * interleaved, from pixel {@code first} on) to {@code scale[j] * s + shift[j]},
+	 * in place, clipped and rounded to 0..255; computed as one 3 x 3 map and an offset in OD.
+	 */
+	public static void transform(final float[] images, final int first, final int pixels, final double[] scale, final double[] shift) {
+		final double[][] map = new double[3][3];
+		final double[] offset = new double[3];
+		for (int i = 0; i < 3; i++)
+			for (int c = 0; c < 3; c++)
+				for (int j = 0; j < 3; j++)
+					map[i][c] += TO_HED[i][j] * scale[j] * STAINS[j][c];
+		for (int c = 0; c < 3; c++)
+			for (int j = 0; j < 3; j++)
+				offset[c] += shift[j] * STAINS[j][c];
+		final double[] od = new double[3];
+		for (int p = first; p < first + pixels; p++) {
+			final int at = 3 * p;
+			for (int i = 0; i < 3; i++)
+				od[i] = od(images[at + i]);
+			for (int c = 0; c < 3; c++) {
+				final double o = od[0] * map[0][c] + od[1] * map[1][c] + od[2] * map[2][c] + offset[c];
+				images[at + c] = (float) Math.max(0, Math.min(255, Math.round(value(o))));
+			}
+		}
+	}
+
 	private static double[][] normalised(final double[][] rows) {
 		final double[][] out = new double[3][3];
 		for (int r = 0; r < 3; r++) {

@@ -47,29 +47,6 @@ public final class StainJitter {
 			scale[j] = 1 + strength * (2 * random.nextDouble() - 1);
 			shift[j] = strength * (2 * random.nextDouble() - 1);
 		}
-		apply(images, first, pixels, scale, shift);
-	}
-
-	/** Sets each stain amount s to {@code scale[j] * s + shift[j]}: one 3 x 3 map and an offset in OD, for speed. */
-	static void apply(final float[] images, final int first, final int pixels, final double[] scale, final double[] shift) {
-		final double[][] map = new double[3][3];
-		final double[] offset = new double[3];
-		for (int i = 0; i < 3; i++)
-			for (int c = 0; c < 3; c++)
-				for (int j = 0; j < 3; j++)
-					map[i][c] += HedSpace.TO_HED[i][j] * scale[j] * HedSpace.STAINS[j][c];
-		for (int c = 0; c < 3; c++)
-			for (int j = 0; j < 3; j++)
-				offset[c] += shift[j] * HedSpace.STAINS[j][c];
-		final double[] od = new double[3];
-		for (int p = first; p < first + pixels; p++) {
-			final int at = 3 * p;
-			for (int i = 0; i < 3; i++)
-				od[i] = HedSpace.od(images[at + i]);
-			for (int c = 0; c < 3; c++) {
-				final double o = od[0] * map[0][c] + od[1] * map[1][c] + od[2] * map[2][c] + offset[c];
-				images[at + c] = (float) Math.max(0, Math.min(255, Math.round(HedSpace.value(o))));
-			}
-		}
+		HedSpace.transform(images, first, pixels, scale, shift);
 	}
 }

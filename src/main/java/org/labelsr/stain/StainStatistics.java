@@ -39,12 +39,36 @@ public record StainStatistics(double[] mean, double[] std, long tissue) {
 
 	/** The statistics of packed RGB pixels (as {@code BufferedImage.getRGB} gives them). */
 	public static StainStatistics of(final int[] argb) {
+		return of(floats(argb), 0, argb.length);
+	}
+
+	/** The statistics of the tissue of several images together, each weighted by its tissue pixels. */
+	public static StainStatistics pooled(final java.util.List<StainStatistics> parts) {
+		final double[] mean = new double[3], squares = new double[3];
+		long n = 0;
+		for (final StainStatistics s : parts) {
+			n += s.tissue;
+			for (int j = 0; j < 3; j++) {
+				mean[j] += s.tissue * s.mean[j];
+				squares[j] += s.tissue * (s.std[j] * s.std[j] + s.mean[j] * s.mean[j]);
+			}
+		}
+		final double[] std = new double[3];
+		for (int j = 0; j < 3 && n > 0; j++) {
+			mean[j] /= n;
+			std[j] = Math.sqrt(Math.max(0, squares[j] / n - mean[j] * mean[j]));
+		}
+		return new StainStatistics(mean, std, n);
+	}
+
+	/** Packed RGB pixels as interleaved floats 0..255. */
+	static float[] floats(final int[] argb) {
 		final float[] rgb = new float[3 * argb.length];
 		for (int p = 0; p < argb.length; p++) {
 			rgb[3 * p] = argb[p] >> 16 & 0xff;
 			rgb[3 * p + 1] = argb[p] >> 8 & 0xff;
 			rgb[3 * p + 2] = argb[p] & 0xff;
 		}
-		return of(rgb, 0, argb.length);
+		return rgb;
 	}
 }

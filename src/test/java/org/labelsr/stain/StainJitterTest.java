@@ -49,7 +49,7 @@ class StainJitterTest {
 	void unitScaleAndNoShiftGiveBackEveryPixel() throws IOException {
 		// the deconvolution and its inverse round-trip through OD exactly enough to round to the same byte
 		final float[] image = rgb("bcss-1019.png"), copy = image.clone();
-		StainJitter.apply(image, 0, image.length / 3, new double[] { 1, 1, 1 }, new double[3]);
+		HedSpace.transform(image, 0, image.length / 3, new double[] { 1, 1, 1 }, new double[3]);
 		assertArrayEquals(copy, image);
 	}
 
@@ -78,7 +78,7 @@ class StainJitterTest {
 		// eosin doubled, haematoxylin shifted, residual kept: the region's stain means follow (up to byte rounding and clipping)
 		final float[] image = rgb("bcss-1015.png");
 		final StainStatistics before = StainStatistics.of(image, 0, image.length / 3);
-		StainJitter.apply(image, 0, image.length / 3, new double[] { 1, 2, 1 }, new double[] { 0.1, 0, 0 });
+		HedSpace.transform(image, 0, image.length / 3, new double[] { 1, 2, 1 }, new double[] { 0.1, 0, 0 });
 		final StainStatistics after = StainStatistics.of(image, 0, image.length / 3);
 		assertEquals(before.mean()[0] + 0.1, after.mean()[0], 0.02, "haematoxylin + 0.1");
 		assertEquals(2 * before.mean()[1], after.mean()[1], 0.03, "eosin x 2");
