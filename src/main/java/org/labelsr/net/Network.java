@@ -11,6 +11,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -38,11 +39,23 @@ public final class Network implements AutoCloseable {
 	 * graph while loading it.
 	 */
 	public static Network load(final Path modelDir) {
-		if (!ModelPackage.isPackage(modelDir)) return loadFolder(modelDir);
+		return load(modelDir, 0, 0);
+	}
+
+	/**
+	 * Loads with TensorFlow's thread pools sized: {@code intraOp} threads
+	 * share the work of one operation, {@code interOp} run operations (or
+	 * concurrent {@link #run} calls) side by side; 0 lets TensorFlow choose
+	 * (one of each per core). A process that shares its cores (a Spark
+	 * executor) sizes them to its share.
+	 */
+	public static Network load(final Path modelDir, final int intraOp, final int interOp) {
+		if (intraOp < 0 || interOp < 0) throw new IllegalArgumentException("thread counts must be 0 (automatic) or positive, not " + intraOp + " and " + interOp);
+		if (!ModelPackage.isPackage(modelDir)) return loadFolder(modelDir, intraOp, interOp);
 		// a bioimage.io package LabelSR exported: its network unpacked to a temporary model folder, checked and loaded like any
 		final Path unpacked = ModelPackage.unpack(modelDir);
 		try {
-			return loadFolder(unpacked);
+			return loadFolder(unpacked, intraOp, interOp);
 		}
 		catch (final LsrException e) {
 			// the temporary folder means nothing to the user: name the files as the package holds them
@@ -58,7 +71,7 @@ public final class Network implements AutoCloseable {
 		}
 	}
 
-	private static Network loadFolder(final Path modelDir) {
+	private static Network loadFolder(final Path modelDir, final int intraOp, final int interOp) {
 		TensorFlowRuntime.init();
 		if (!Files.isRegularFile(modelDir.resolve(ModelInfo.FILE)) && Files.isRegularFile(modelDir.resolve("training.json")))
 			throw LsrException.at(modelDir, "the model is not finished: " + ModelInfo.FILE + " is missing because training stopped (or is still running) before the model was saved; "
@@ -69,7 +82,8 @@ public final class Network implements AutoCloseable {
 		final ModelGuard.Summary summary = ModelGuard.check(modelDir, info);
 		final SavedModelBundle bundle;
 		try {
-			bundle = SavedModelBundle.loader(modelDir.toString()).withTags(SavedModelBundle.DEFAULT_TAG).load();
+			bundle = SavedModelBundle.loader(modelDir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
+				.withConfigProto(ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOp).setInterOpParallelismThreads(interOp).build()).load();
 		}
 		catch (final TensorFlowException | IllegalArgumentException e) {
 			throw LsrException.at(modelDir, "TensorFlow cannot load the model (corrupt or incomplete?): " + e.getMessage());

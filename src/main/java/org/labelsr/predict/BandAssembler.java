@@ -9,10 +9,10 @@ import org.labelsr.predict.TileSink;
  * row-streaming writers. Holds one
  * band; the slide's prediction never exists whole.
  */
-final class BandAssembler implements TileSink {
+public final class BandAssembler implements TileSink {
 
 	/** Receives each completed band, top to bottom. The arrays are reused for the next band. */
-	interface Consumer {
+	public interface Consumer {
 		void band(long y, int rows, byte[] classes, byte[][] probabilities);
 	}
 
@@ -24,7 +24,7 @@ final class BandAssembler implements TileSink {
 	private byte[][] probabilities;
 	private int rows = -1;
 
-	BandAssembler(final long width, final int classCount, final boolean keepProbabilities, final Consumer consumer) {
+	public BandAssembler(final long width, final int classCount, final boolean keepProbabilities, final Consumer consumer) {
 		if (width > Integer.MAX_VALUE / 1024) throw new IllegalArgumentException("level too wide: " + width);
 		this.width = (int) width;
 		this.classCount = classCount;

@@ -6,6 +6,8 @@ import java.util.List;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
+import org.labelsr.net.ModelInfo;
+
 /**
  * How an image is cut into tiles: cores of equal size (balanced, so the last
  * column or row is not a sliver that costs a whole tile), each read with a
@@ -20,7 +22,7 @@ import net.imglib2.Interval;
  * 2048 core reads (2048 + 128)^2 pixels, 1.13 times its own, a 512 core 1.56
  * times (docs/BENCHMARKS.md, performance).
  */
-public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval> cores) {
+public record TileGrid(long width, long height, int coreX, int coreY, int halo, int batch, List<Interval> cores) {
 
 	/** 0 for a tile core or a batch: chosen from {@link #BUDGET_PIXELS}. */
 	public static final int AUTO = 0;
@@ -38,6 +40,24 @@ public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval>
 	/** The budget for a network whose first level has {@code baseFilters} filters (activation memory grows with them). */
 	public static long budgetFor(final int baseFilters) {
 		return Math.max(MIN_BUDGET_PIXELS, BUDGET_PIXELS * 16 / Math.max(16, baseFilters));
+	}
+
+	/** Cores in each row of the grid. */
+	public int coresPerRow() {
+		return (int) ((width + coreX - 1) / coreX);
+	}
+
+	/** Rows of cores. */
+	public int rows() {
+		return (int) ((height + coreY - 1) / coreY);
+	}
+
+	/**
+	 * How a model's {@link TiledPredictor} first cuts an image of this size
+	 * (before any out-of-memory retry); known without loading the model.
+	 */
+	public static TileGrid of(final ModelInfo model, final long w, final long h, final int core, final int batch) {
+		return of(w, h, core, batch, model.multiple, model.halo, budgetFor(model.base_filters));
 	}
 
 	public int tileW() {
@@ -65,7 +85,7 @@ public record TileGrid(int coreX, int coreY, int halo, int batch, List<Interval>
 			for (long x = 0; x < w; x += cx)
 				cores.add(new FinalInterval(new long[] { x, y }, new long[] { Math.min(x + cx, w) - 1, Math.min(y + cy, h) - 1 }));
 		final int b = batch != AUTO ? batch : (int) Math.max(1, Math.min(cores.size(), Math.min(64, budget / tilePixels)));
-		return new TileGrid(cx, cy, halo, b, cores);
+		return new TileGrid(w, h, cx, cy, halo, b, cores);
 	}
 
 	/** The core side that covers {@code length} in the fewest cores of at most {@code max}, all of (nearly) equal size. */

@@ -44,14 +44,19 @@ public final class TiledPredictor {
 	public static final int DEFAULT_CORE = TileGrid.AUTO;
 	public static final int DEFAULT_BATCH = TileGrid.AUTO;
 
-	/** How a run went: {@code tiles} cores in all, {@code skipped} of them background. */
-	public record Outcome(boolean completed, int tiles, int skipped) {}
+	/**
+	 * How a run went: {@code tiles} cores in all, {@code skipped} of them
+	 * background; {@code tissuePixels}: pixels of all its cores that are
+	 * {@link Tissue}, predicted or not.
+	 */
+	public record Outcome(boolean completed, int tiles, int skipped, long tissuePixels) {}
 
 	private final Network net;
 	private final int core;
 	private final int batch;
 	private final double minTissue;
 	private final boolean flips;
+	private final boolean rowBatches;
 	private long budget;
 
 	/**
@@ -68,10 +73,10 @@ public final class TiledPredictor {
 	 * ({@link Tissue}) for it to be predicted; 0 predicts every core.
 	 */
 	public TiledPredictor(final Network net, final int core, final int batch, final double minTissue) {
-		this(net, core, batch, minTissue, false);
+		this(net, core, batch, minTissue, false, false);
 	}
 
-	private TiledPredictor(final Network net, final int core, final int batch, final double minTissue, final boolean flips) {
+	private TiledPredictor(final Network net, final int core, final int batch, final double minTissue, final boolean flips, final boolean rowBatches) {
 		if (core < 0 || batch < 0) throw new LsrException("tile core and batch must be positive, or 0 for automatic (not " + core + " and " + batch + ")");
 		if (!(minTissue >= 0 && minTissue <= 1)) throw new LsrException("the tissue threshold must lie in [0, 1], not " + minTissue);
 		this.net = net;
@@ -79,6 +84,7 @@ public final class TiledPredictor {
 		this.batch = batch;
 		this.minTissue = minTissue;
 		this.flips = flips;
+		this.rowBatches = rowBatches;
 		this.budget = TileGrid.budgetFor(net.info.base_filters);
 	}
 
@@ -88,7 +94,18 @@ public final class TiledPredictor {
 
 	/** The same predictor, averaging every tile over its four mirrorings when {@code flips} (four times the work). */
 	public TiledPredictor withFlips(final boolean flips) {
-		return flips == this.flips ? this : new TiledPredictor(net, core, batch, minTissue, flips);
+		return flips == this.flips ? this : new TiledPredictor(net, core, batch, minTissue, flips, rowBatches);
+	}
+
+	/**
+	 * The same predictor, whose batches of tiles never span two rows of
+	 * cores: then any band of rows ({@link #run(RandomAccessibleInterval, TileGrid, int, int, TileSink, Progress)})
+	 * goes through the network in exactly the batches it has within the
+	 * whole image, and gives the same bits (batch composition can change the
+	 * last bits of a convolution).
+	 */
+	public TiledPredictor withRowBatches(final boolean rows) {
+		return rows == rowBatches ? this : new TiledPredictor(net, core, batch, minTissue, flips, rows);
 	}
 
 	/** How an image of this size is cut. */
@@ -116,7 +133,7 @@ public final class TiledPredictor {
 			final long[] emitted = { 0 };
 			final TileGrid grid = grid(w, h);
 			try {
-				return run(image, grid, (x, y, cw, ch, p) -> {
+				return run(image, grid, 0, grid.rows(), (x, y, cw, ch, p) -> {
 					emitted[0]++;
 					sink.core(x, y, cw, ch, p);
 				}, progress);
@@ -129,9 +146,21 @@ public final class TiledPredictor {
 		}
 	}
 
-	private Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileGrid grid, final TileSink sink, final Progress progress) {
+	/**
+	 * Predicts the rows of cores {@code firstRow} (inclusive) to
+	 * {@code endRow} (exclusive) of {@code grid}, a grid of the whole
+	 * {@code image}: the halo still reads the image (mirrored only at its
+	 * true edges), so a band predicts as it does within the whole image. No
+	 * out-of-memory retry: the grid is the caller's.
+	 */
+	public Outcome run(final RandomAccessibleInterval<ARGBType> image, final TileGrid grid, final int firstRow, final int endRow, final TileSink sink, final Progress progress) {
+		if (firstRow < 0 || endRow > grid.rows() || firstRow >= endRow)
+			throw new IllegalArgumentException("rows " + firstRow + " to " + endRow + " outside the grid's " + grid.rows());
+		if (image.dimension(0) != grid.width() || image.dimension(1) != grid.height())
+			throw new IllegalArgumentException("grid of " + grid.width() + " x " + grid.height() + " for an image of " + image.dimension(0) + " x " + image.dimension(1));
 		final int halo = grid.halo(), tileW = grid.tileW(), tileH = grid.tileH(), batch = grid.batch();
-		final List<Interval> cores = grid.cores();
+		final int across = grid.coresPerRow();
+		final List<Interval> cores = grid.cores().subList(firstRow * across, Math.min(grid.cores().size(), endRow * across));
 		final RandomAccessible<ARGBType> mirrored = Views.extendMirrorSingle(Views.zeroMin(image));
 		final int classes = net.classes(), tileSize = tileW * tileH * 3;
 		// Tissue cores wait here until a batch is full; background cores in
@@ -140,14 +169,18 @@ public final class TiledPredictor {
 		final List<Integer> inBatch = new ArrayList<>();
 		final float[] pixels = new float[batch * tileSize];
 		int skipped = 0, done = 0;
+		long tissuePixels = 0;
 		for (int i = 0; i < cores.size(); i++) {
-			if (progress.cancelled()) return new Outcome(false, cores.size(), skipped);
+			if (progress.cancelled()) return new Outcome(false, cores.size(), skipped, tissuePixels);
 			final Interval c = cores.get(i);
 			readTile(mirrored, c, halo, tileW, tileH, pixels, inBatch.size() * tileSize);
 			pending.add(c);
-			if (minTissue == 0 || tissueFraction(pixels, inBatch.size() * tileSize, tileW, halo, c) >= minTissue) inBatch.add(pending.size() - 1);
+			final long tissue = tissuePixels(pixels, inBatch.size() * tileSize, tileW, halo, c);
+			tissuePixels += tissue;
+			if (minTissue == 0 || (double) tissue / (c.dimension(0) * c.dimension(1)) >= minTissue) inBatch.add(pending.size() - 1);
 			else skipped++;
-			if (inBatch.size() == batch || i == cores.size() - 1) {
+			final boolean rowEnds = (i + 1) % across == 0;
+			if (inBatch.size() == batch || i == cores.size() - 1 || rowBatches && rowEnds) {
 				final float[] probs = inBatch.isEmpty() ? null : run(inBatch.size() == batch ? pixels : Arrays.copyOf(pixels, inBatch.size() * tileSize), inBatch.size(), tileH, tileW);
 				int b = 0;
 				for (int p = 0; p < pending.size(); p++) {
@@ -162,14 +195,14 @@ public final class TiledPredictor {
 				progress.step(done, cores.size(), "predicted tile " + done + "/" + cores.size() + (skipped > 0 ? " (" + skipped + " without tissue skipped)" : ""));
 			}
 		}
-		return new Outcome(true, cores.size(), skipped);
+		return new Outcome(true, cores.size(), skipped, tissuePixels);
 	}
 
 	private float[] run(final float[] pixels, final int n, final int h, final int w) {
 		return flips ? Flips.average(net::run, pixels, n, h, w, net.classes()) : net.run(pixels, n, h, w);
 	}
 
-	private static double tissueFraction(final float[] tile, final int at, final int tileW, final int halo, final Interval core) {
+	private static long tissuePixels(final float[] tile, final int at, final int tileW, final int halo, final Interval core) {
 		final int cw = (int) core.dimension(0), ch = (int) core.dimension(1);
 		long tissue = 0;
 		for (int y = 0; y < ch; y++) {
@@ -177,7 +210,7 @@ public final class TiledPredictor {
 			for (int x = 0; x < cw; x++, i += 3)
 				if (Tissue.isTissue(tile[i], tile[i + 1], tile[i + 2])) tissue++;
 		}
-		return (double) tissue / ((long) cw * ch);
+		return tissue;
 	}
 
 	private static void readTile(final RandomAccessible<ARGBType> src, final Interval core, final int halo, final int tileW, final int tileH, final float[] dst, final int at) {
