@@ -25,6 +25,7 @@ import org.labelsr.net.Network;
 import org.labelsr.predict.Prediction;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -48,7 +49,7 @@ public final class Bench {
 	private final Path out;
 	private final PrintStream log;
 	private final Sensitivity sensitivity = new Sensitivity();
-	private final PredictionOptions options = new PredictionOptions();
+	private final PredictionChoice options = new PredictionChoice();
 	/** Runs this invocation trained and runs it found finished, for the report's run time to mean what it says. */
 	private int trained, reused;
 
@@ -196,7 +197,7 @@ public final class Bench {
 			log.printf(Locale.ROOT, "  retraining %s: it was trained with other settings (%s); the old run is now %s%n", model.getFileName(),
 				String.join(", ", changed), setAside(model).getFileName());
 		}
-		final Trainer.Outcome o = Training.run(dataDir, s, model, false, Progress.NONE, null, val, config.validateEvery());
+		final Trainer.Outcome o = Training.run(TrainingRequest.of(dataDir, s, model).validator(val, config.validateEvery()));
 		final Run run = new Run(o.validation.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN), o.bestStep, o.info.training.seconds, o.validation);
 		run.write(model);
 		trained++;

@@ -27,6 +27,7 @@ import org.labelsr.predict.Prediction;
 import org.labelsr.predict.TileGrid;
 import org.labelsr.predict.TiledPredictor;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -49,13 +50,24 @@ public final class Perf {
 	private final Path work;
 	private final Path sampleData;
 	private final Path torchScript;
+	private final FirstPrediction firstPrediction;
 	private final List<String[]> rows = new ArrayList<>();
 	/** How the default predictor cut the 4096^2 image (set by the prediction figures). */
 	private TileGrid defaultGrid;
 
+	/**
+	 * How to start a fresh process that predicts {@code image} with {@code model}
+	 * into {@code out}: the command line of the front end being timed, which
+	 * the benchmark does not know.
+	 */
+	public interface FirstPrediction {
+		List<String> command(Path model, Path image, Path out);
+	}
+
 	/** {@code torchScript}: bench/torch_unet.py to time PyTorch side by side, or null. */
-	public Perf(final PrintStream out, final Path work, final Path sampleData, final Path torchScript) {
+	public Perf(final PrintStream out, final Path work, final Path sampleData, final Path torchScript, final FirstPrediction firstPrediction) {
 		this.out = out;
+		this.firstPrediction = firstPrediction;
 		this.work = work;
 		this.sampleData = sampleData;
 		this.torchScript = torchScript;
@@ -96,8 +108,8 @@ public final class Perf {
 			+ g.batch() + ")", predict[1], "MPix/s");
 		row("tiled (default) / whole-image throughput", predict[1] / predict[0], "ratio");
 		row("pixels read, whole / default tiled (the inherent cost)", (double) padded * padded / ((double) g.tileW() * g.tileH() * g.cores().size()), "ratio");
-		row("predict tiled 4096^2, --tile 512 --batch 4 (the former default, whole slides' default)", predict[2], "MPix/s");
-		row("tiled (--tile 512 --batch 4) / whole-image throughput", predict[2] / predict[0], "ratio");
+		row("predict tiled 4096^2, tile 512, batch 4 (the former default, whole slides' default)", predict[2], "MPix/s");
+		row("tiled (tile 512, batch 4) / whole-image throughput", predict[2] / predict[0], "ratio");
 		row("process start to first prediction (fresh JVM, 512^2 image)", firstPrediction(model), "s");
 		row("peak resident memory of this process (the 4224^2 whole-image run sets it)", Timing.peakRssMb(), "MB");
 		out.println("perf: load average " + Timing.load() + " at end");
@@ -171,16 +183,14 @@ public final class Perf {
 	/** {median batch preparation, median training step} seconds for the demo's intra+inter setting. */
 	private double[] dataLoading() {
 		final DataSet data = DataSet.load(sampleData);
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA_INTER));
-		final SamplerConfig config = SamplerConfig.builder(s.tile(data.blockSize())).groups(s.batchGroups).groupSize(s.groupSize).build();
+		final TrainingSettings s = TrainingSettings.builder(LossKind.INTRA_INTER).steps(30).checkpointEvery(1000).build();
+		final SamplerConfig config = SamplerConfig.builder(s.tile(data.blockSize())).groups(s.batchGroups()).groupSize(s.groupSize()).build();
 		final GroupSampler sampler = new GroupSampler(new BlockIndex(data), config, 1, Progress.NONE);
 		final long[] step = { 0 };
 		final double load = Timing.median(5, 25, () -> sampler.batch(step[0]++));
-		s.steps = 30;
-		s.checkpointEvery = 1000;
 		// Step time as the training loop sees it: the interval between consecutive losses, after warm-up.
 		final List<Long> stamps = new ArrayList<>();
-		Training.run(sampleData, s, work.resolve("perf-train"), false, Progress.NONE, (i, loss) -> stamps.add(System.nanoTime()));
+		Training.run(TrainingRequest.of(sampleData, s, work.resolve("perf-train")).listener((i, loss) -> stamps.add(System.nanoTime())));
 		final double[] dt = new double[stamps.size() - 6];
 		for (int i = 0; i < dt.length; i++)
 			dt[i] = (stamps.get(i + 6) - stamps.get(i + 5)) / 1e9;
@@ -194,9 +204,7 @@ public final class Perf {
 	 * model in {@code model} for the start-up figure.
 	 */
 	private double[] prediction(final Path model) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
-		s.steps = 1;
-		Training.run(sampleData, s, model, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(sampleData, TrainingSettings.builder(LossKind.INTRA).steps(1).build(), model));
 		final RgbImage img = tile(Images.readRgb(firstImage()), 4096);
 		try (Network net = Network.load(model)) {
 			final TiledPredictor whole = new TiledPredictor(net, 8192, 1), tiled = new TiledPredictor(net), small = new TiledPredictor(net, 512, 4);
@@ -210,9 +218,7 @@ public final class Perf {
 	}
 
 	private double firstPrediction(final Path model) throws java.io.IOException, InterruptedException {
-		final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-			System.getProperty("java.class.path"), "-Djava.awt.headless=true", "org.labelsr.cli.Main", "predict", "--model", model.toString(),
-			"--input", firstImage().toString(), "--out", work.resolve("perf-first").toString()));
+		final List<String> cmd = firstPrediction.command(model, firstImage(), work.resolve("perf-first"));
 		final long t0 = System.nanoTime();
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("perf-first.log").toFile()).start();
 		if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("first-prediction process failed, see " + work.resolve("perf-first.log"));

@@ -71,16 +71,16 @@ final class Documentation {
 
 	/** The per-class table of an {@code lsr evaluate --json} file, or a note that none was measured. */
 	static String scores(final Path file) {
-		if (file == null) return "No evaluation was given with this export (lsr export --scores EVALUATION.json).\n";
+		if (file == null) return "No evaluation was given with this export.\n";
 		final JsonNode root;
 		try {
 			root = new ObjectMapper().readTree(Files.readAllBytes(file));
 		}
 		catch (final IOException e) {
-			throw LsrException.at(file, "cannot read the evaluation (the JSON of lsr evaluate --json): " + e.getMessage());
+			throw LsrException.at(file, "cannot read the evaluation (the JSON an evaluation writes): " + e.getMessage());
 		}
 		final JsonNode classes = root == null ? null : root.get("classes");
-		if (classes == null || !classes.isObject()) throw LsrException.at(file, "not an evaluation written by lsr evaluate --json (no \"classes\")");
+		if (classes == null || !classes.isObject()) throw LsrException.at(file, "not the JSON of an evaluation (no \"classes\")");
 		final StringBuilder md = new StringBuilder("On held-out images (" + file.getFileName() + "):\n\n| class | IoU | DICE | masked IoU | masked DICE |\n|---|---|---|---|---|\n");
 		for (final Iterator<Map.Entry<String, JsonNode>> it = classes.fields(); it.hasNext();) {
 			final Map.Entry<String, JsonNode> e = it.next();

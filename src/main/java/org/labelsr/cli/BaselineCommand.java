@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.labelsr.Progress;
-import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.eval.BaselineRun;
 
 /**
@@ -30,9 +30,7 @@ public final class BaselineCommand {
 			return 0;
 		}
 		final Path data = a.path("--data"), dir = a.path("--out");
-		final String split = a.string("--split", "test");
-		if (!split.equals("test") && !split.equals("train")) throw a.fail("--split must be test or train, not '" + split + "'");
-		final int n = BaselineRun.write(split.equals("test") ? DataSet.loadForTesting(data) : DataSet.load(data), split, dir, progress);
+		final int n = BaselineRun.run(data, Split.parse(a.string("--split", Split.TEST.id)), dir, progress);
 		out.println("baseline: wrote " + n + " class map(s) and probability stack(s) to " + dir);
 		return 0;
 	}

@@ -16,6 +16,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
  * {@code ./lsr demo}: the main job. On the shipped sample data, the
@@ -40,7 +41,7 @@ public final class DemoCommand {
 		final Path data = a.has("--data") ? a.path("--data") : home.resolve("sample-data");
 		final Path out = a.has("--out") ? a.path("--out") : home.resolve("demo-output");
 		final int steps = a.integer("--steps", DEFAULT_STEPS);
-		final long seed = a.longValue("--seed", 1);
+		final long seed = a.longValue("--seed", TrainingSettingsBuilder.SEED);
 		if (steps < 1) throw a.fail("--steps must be at least 1");
 		AtomicFiles.checkWritableFolder(out);
 
@@ -54,12 +55,8 @@ public final class DemoCommand {
 		final long t0 = System.nanoTime();
 		final Progress progress = new TerminalProgress(System.out, "  ", 15000);
 		final Comparison c = new Comparison(data, out, m -> {
-			final TrainingSettings s = new TrainingSettings(m.loss());
-			s.steps = steps;
-			s.seed = seed;
-			s.checkpointEvery = steps;
 			System.out.println("demo: training " + m.name());
-			return s;
+			return TrainingSettings.builder(m.loss()).steps(steps).seed(seed).checkpointEvery(steps);
 		}, BoundaryMask.DEFAULT_DISTANCE, progress,
 			r -> System.out.println(String.format(Locale.ROOT, "demo: %s: IoU %.4f, masked IoU %.4f", r.method(), r.iou(), r.maskedIou())));
 		final List<Scores> rows = c.run(methods);

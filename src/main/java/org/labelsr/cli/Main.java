@@ -53,7 +53,7 @@ public final class Main {
 			return cmd.applyAsInt(Arrays.copyOfRange(args, 1, args.length));
 		}
 		catch (final LsrException e) {
-			System.err.println("lsr " + args[0] + ": " + e.getMessage());
+			System.err.println("lsr " + args[0] + ": " + Flags.message(e));
 			return 1;
 		}
 		catch (final RuntimeException e) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.FolderPrediction;
-import org.labelsr.predict.LabelGuide;
+import org.labelsr.predict.PredictionOptions;
 import org.labelsr.predict.TiledPredictor;
 
 /**
@@ -29,14 +29,11 @@ public final class PredictCommand {
 			return 0;
 		}
 		final Path model = a.path("--model"), input = a.path("--input"), out = a.path("--out");
-		final int tile = a.integer("--tile", TiledPredictor.DEFAULT_CORE), batch = a.integer("--batch", TiledPredictor.DEFAULT_BATCH);
-		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive (or 0, the default: as large as the memory budget allows)");
-		final double guide = a.number("--guide", 0);
-		if (guide == 0 && a.has("--labels")) throw a.fail("--labels names the block labels of the label guide: give --guide K too");
+		final PredictionOptions o = PredictionOptions.DEFAULTS.tiles(a.integer("--tile", TiledPredictor.DEFAULT_CORE), a.integer("--batch", TiledPredictor.DEFAULT_BATCH))
+			.flips(a.flag("--flips")).guide(a.number("--guide", 0), a.has("--labels") ? a.path("--labels") : null);
 		final List<Path> images = ImageFiles.list(input);
 		try (Network net = Network.load(model)) {
-			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, a.has("--labels") ? a.path("--labels") : null) : null;
-			final int n = FolderPrediction.run(net, images, out, tile, batch, a.flag("--flips"), g, new TerminalProgress(System.out, "predict: ", 2000));
+			final int n = FolderPrediction.run(net, images, out, o, new TerminalProgress(System.out, "predict: ", 2000));
 			System.out.println("predict: " + n + " image(s) into " + out);
 		}
 		return 0;

@@ -38,17 +38,15 @@ public final class PredictSlideCommand {
 		final Path model = a.path("--model"), file = a.path("--slide"), out = a.path("--out");
 		if (a.has("--mpp") && a.has("--level")) throw a.fail("give --mpp or --level, not both");
 		final SlidePrediction.Options defaults = SlidePrediction.Options.defaults();
-		final int tile = a.integer("--tile", defaults.core()), batch = a.integer("--batch", defaults.batch());
-		if (tile < 0 || batch < 0) throw a.fail("--tile and --batch must be positive, or 0 for as large as the memory budget allows");
-		final double tissue = a.number("--tissue-threshold", defaults.minTissue());
-		if (tissue < 0 || tissue > 1) throw a.fail("--tissue-threshold must lie in [0, 1], not " + tissue);
+		final SlidePrediction.Options options = defaults.tiles(a.integer("--tile", defaults.prediction().core()), a.integer("--batch", defaults.prediction().batch()))
+			.tissue(a.number("--tissue-threshold", defaults.minTissue())).flips(a.flag("--flips"));
 		final String name = a.string("--name", ImageFiles.name(file));
 		try (SlideReader slide = Slides.open(file)) {
 			// The slide's questions first: they are answered in milliseconds, loading the model takes seconds.
 			final int level = a.has("--mpp") ? Levels.forMpp(slide, a.number("--mpp", 0)) : a.integer("--level", 0);
 			slide.checkLevel(level);
 			try (Network net = Network.load(model)) {
-				predict(a, slide, level, net, out, name, defaults.level(level).tiles(tile, batch).tissue(tissue).flips(a.flag("--flips")));
+				predict(a, slide, level, net, out, name, options.level(level));
 			}
 		}
 		return 0;

@@ -3,14 +3,12 @@ package org.labelsr.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.SlideItem;
 import org.labelsr.data.SlideLabels;
 import org.labelsr.label.LabelTable;
 import org.labelsr.label.LabelTableReader;
-import org.labelsr.train.Trainer;
-import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /** {@code ./lsr train --slide S --labels L --table T}: one whole slide as the data set, read lazily while training. */
@@ -18,7 +16,7 @@ final class SlideTraining {
 
 	private SlideTraining() {}
 
-	static Trainer.Outcome run(final Args a, final TrainingSettings settings, final Path out, final boolean resume, final Progress progress) {
+	static TrainingRequest request(final Args a, final TrainingSettings settings, final Path out) {
 		if (a.has("--data")) throw a.fail("give --data DATASET or --slide with --labels and --table, not both");
 		final Path slide = a.path("--slide"), labels = a.path("--labels"), table = a.path("--table");
 		final int level = a.integer("--level", 0), block = a.integer("--block", 0);
@@ -28,6 +26,6 @@ final class SlideTraining {
 		// the table's folder: where the posterior-samples losses look for label-estimates.csv
 		final DataSet data = DataSet.ofSlides(table.toAbsolutePath().getParent(), labelTable, List.of(item));
 		System.out.println("train: slide " + slide.getFileName() + " level " + level + " (" + item.width() + " x " + item.height() + " px), blocks of " + item.blockSize() + " px");
-		return Training.run(data, slide.toAbsolutePath().normalize().toString(), settings, out, resume, progress, null, null, 0);
+		return TrainingRequest.of(data, slide.toAbsolutePath().normalize().toString(), settings, out);
 	}
 }

@@ -8,17 +8,17 @@ import java.util.Set;
 
 import org.labelsr.Progress;
 import org.labelsr.data.LabelDraw;
-import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.IntraForm;
-import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
-import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
 import org.labelsr.train.Refinement;
+import org.labelsr.train.Schedule;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /** {@code ./lsr train}: DATA.md's options plus the named variants of LOSSES.md. */
 public final class TrainCommand {
@@ -26,7 +26,7 @@ public final class TrainCommand {
 	static final String USAGE = String.join("\n",
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
-		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment] [--stain-jitter S]",
+		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
 		"                 [--divergence kl|coincidence|w2|zhao-code|zhao-code-kl] [--lambda L] [--rho-min R] [--logit-penalty B]",
 		"                 [--intra-form paper|malkin-code] [--log-floor F]",
 		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
@@ -38,7 +38,7 @@ public final class TrainCommand {
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--stain-jitter", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
 		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
@@ -56,10 +56,7 @@ public final class TrainCommand {
 		}
 		final Path out = a.path("--out");
 		final boolean resume = a.flag("--resume");
-		final TrainingSettings s = resume ? Training.resumed(out) : settings(a);
-		if (resume && a.has("--steps")) s.steps = a.integer("--steps", s.steps);
-		// the learning rate is fed, not built into the graph: after a NaN, a run can go on from its last checkpoint with a smaller one
-		if (resume && a.has("--learning-rate")) s.learningRate = a.number("--learning-rate", s.learningRate);
+		final TrainingSettings s = resume ? resumed(a, out) : settings(a);
 		if (resume) {
 			final List<String> ignored = new ArrayList<>();
 			for (final String o : OPTIONS_AND_FLAGS)
@@ -68,44 +65,47 @@ public final class TrainCommand {
 				+ String.join(", ", ignored) + " ignored (only --steps and --learning-rate change on resume)");
 		}
 		final Progress progress = new TerminalProgress(System.out, "train: ", 2000);
-		final Trainer.Outcome o = a.has("--slide") ? SlideTraining.run(a, s, out, resume, progress) : Training.run(a.path("--data"), s, out, resume, progress, null);
+		final TrainingRequest request = a.has("--slide") ? SlideTraining.request(a, s, out) : TrainingRequest.of(a.path("--data"), s, out);
+		final Trainer.Outcome o = Training.run(request.resume(resume).progress(progress));
 		System.out.println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
-			s.loss, out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
+			s.loss(), out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
 		return o.cancelled ? 130 : 0;
 	}
 
 	static TrainingSettings settings(final Args a) {
 		if (!a.has("--refine") && (a.has("--guide") || a.flag("--no-flips"))) throw a.fail("--guide and --no-flips belong to --refine");
 		if (a.has("--refine") && a.has("--slide")) throw a.fail("--refine trains on a data set's train/ images, not on --slide");
-		final LossKind kind = a.has("--refine") && !a.has("--loss") ? LossKind.SUPERVISED : LossKind.parse(a.required("--loss"));
-		final LossSpec loss;
-		try {
-			loss = new LossSpec(kind, Divergence.parse(a.string("--divergence", "kl")), a.number("--lambda", 0), a.number("--rho-min", LabelTable.DEFAULT_RHO_MIN),
-				a.number("--logit-penalty", LossSpec.defaultLogitPenalty(kind)), IntraForm.parse(a.string("--intra-form", IntraForm.PAPER.id)),
-				a.number("--log-floor", LossOps.EPS));
-		}
-		catch (final IllegalArgumentException e) {
-			throw a.fail("--lambda, --rho-min, --logit-penalty, --intra-form or --log-floor: " + e.getMessage());
-		}
-		final TrainingSettings s = new TrainingSettings(loss);
-		s.optimizer = OptimizerKind.parse(a.string("--optimizer", s.optimizer.id));
-		s.learningRate = a.number("--learning-rate", Double.NaN);
-		s.steps = a.integer("--steps", s.steps);
-		s.seed = a.longValue("--seed", s.seed);
-		s.batchGroups = a.integer("--batch-groups", s.batchGroups);
-		s.groupSize = a.integer("--group-size", s.groupSize);
-		s.depth = a.integer("--depth", s.depth);
-		s.baseFilters = a.integer("--filters", s.baseFilters);
-		s.context = a.integer("--context", s.context);
-		s.augment = !a.flag("--no-augment");
-		s.stainJitter = a.number("--stain-jitter", s.stainJitter);
-		s.checkpointEvery = a.integer("--checkpoint-every", s.checkpointEvery);
-		s.schedule = a.string("--schedule", s.schedule);
-		s.warmup = a.integer("--warmup", s.warmup);
-		if (a.has("--label-draw")) s.labelDraw = LabelDraw.parse(a.required("--label-draw"));
-		if (a.has("--refine")) s.refine = new Refinement(a.path("--refine").toAbsolutePath().normalize().toString(), a.number("--guide", Refinement.DEFAULT_GUIDE), !a.flag("--no-flips"));
-		if (s.depth < 1 || s.depth > 6) throw a.fail("--depth must be 1..6, not " + s.depth);
-		if (s.baseFilters < 1) throw a.fail("--filters must be positive, not " + s.baseFilters);
-		return s;
+		final TrainingSettingsBuilder b = TrainingSettings.builder(a.has("--refine") && !a.has("--loss") ? LossKind.SUPERVISED : LossKind.parse(a.required("--loss")));
+		if (a.has("--divergence")) b.divergence(Divergence.parse(a.required("--divergence")));
+		if (a.has("--lambda")) b.lambda(a.number("--lambda", 0));
+		if (a.has("--rho-min")) b.rhoMin(a.number("--rho-min", 0));
+		if (a.has("--logit-penalty")) b.logitPenalty(a.number("--logit-penalty", 0));
+		if (a.has("--intra-form")) b.intraForm(IntraForm.parse(a.required("--intra-form")));
+		if (a.has("--log-floor")) b.logFloor(a.number("--log-floor", 0));
+		if (a.has("--optimizer")) b.optimizer(OptimizerKind.parse(a.required("--optimizer")));
+		if (a.has("--learning-rate")) b.learningRate(a.number("--learning-rate", 0));
+		if (a.has("--steps")) b.steps(a.integer("--steps", 0));
+		if (a.has("--seed")) b.seed(a.longValue("--seed", 0));
+		if (a.has("--batch-groups")) b.batchGroups(a.integer("--batch-groups", 0));
+		if (a.has("--group-size")) b.groupSize(a.integer("--group-size", 0));
+		if (a.has("--depth")) b.depth(a.integer("--depth", 0));
+		if (a.has("--filters")) b.filters(a.integer("--filters", 0));
+		if (a.has("--context")) b.context(a.integer("--context", 0));
+		if (a.has("--checkpoint-every")) b.checkpointEvery(a.integer("--checkpoint-every", 0));
+		if (a.has("--schedule")) b.schedule(Schedule.parse(a.required("--schedule")));
+		if (a.has("--warmup")) b.warmup(a.integer("--warmup", 0));
+		if (a.has("--label-draw")) b.labelDraw(LabelDraw.parse(a.required("--label-draw")));
+		b.augment(!a.flag("--no-augment"));
+		if (a.has("--stain-jitter")) b.stainJitter(a.number("--stain-jitter", 0));
+		if (a.has("--refine")) b.refine(new Refinement(a.path("--refine").toAbsolutePath().normalize().toString(), a.number("--guide", Refinement.DEFAULT_GUIDE), !a.flag("--no-flips")));
+		return b.build();
+	}
+
+	/** The recorded run, with the new total of steps and, after a NaN, a smaller learning rate (it is fed, not built into the graph). */
+	private static TrainingSettings resumed(final Args a, final Path out) {
+		final TrainingSettingsBuilder b = Training.resumed(out).toBuilder();
+		if (a.has("--steps")) b.steps(a.integer("--steps", 0));
+		if (a.has("--learning-rate")) b.learningRate(a.number("--learning-rate", 0));
+		return b.build();
 	}
 }

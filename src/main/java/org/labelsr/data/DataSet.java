@@ -144,8 +144,8 @@ public final class DataSet {
 	public LabelTableEstimator labelEstimates() {
 		final Path file = root.resolve(LABEL_ESTIMATES);
 		if (!Files.isRegularFile(file))
-			throw LsrException.at(file, "not found: the posterior-samples loss needs the per-block estimates the label table was made from (lsr synth and lsr estimate --data write them; "
-				+ "estimates of your own go here in the form lsr estimate --estimates reads)");
+			throw LsrException.at(file, "not found: the posterior-samples loss needs the per-block estimates the label table was made from (synthetic data sets have them, and "
+				+ "estimating the label table from a data set's truth maps writes them; estimates of your own go here, in the form of an estimates CSV)");
 		return EstimatesCsvReader.read(file, table.classes());
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Csv;
 import org.labelsr.io.Images;
@@ -39,7 +41,7 @@ public final class SlideLabels {
 		}
 		if (!Files.isRegularFile(labels)) throw LsrException.at(labels, "label file not found (a PNG label map or a CSV x,y,label)");
 		final boolean csv = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-		if (csv && block < 1) throw LsrException.at(labels, "block labels in a CSV need the block size (--block PX, or a block column in slides.csv)");
+		if (csv && block < 1) throw SettingException.at(labels, "block labels in a CSV need the {} in pixels (or a block column in slides.csv)", Setting.BLOCK);
 		final ByteMap map = csv ? fromCsv(labels, w, h, block, table) : fromPng(labels, slide, w, h, block, table);
 		final int k = block > 0 ? block : (int) (w / map.width);
 		return new SlideItem(slide, labels, level, w, h, k, map);

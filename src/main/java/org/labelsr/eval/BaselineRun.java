@@ -8,6 +8,7 @@ import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
+import org.labelsr.data.Split;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -22,14 +23,15 @@ public final class BaselineRun {
 
 	private BaselineRun() {}
 
+	/** The baseline of a split of the data set in {@code dataDir}, loaded as the split needs it; returns how many images were painted. */
+	public static int run(final Path dataDir, final Split split, final Path dir, final Progress progress) {
+		return write(split.load(dataDir), split, dir, progress);
+	}
+
 	/** Returns how many images were painted. */
-	public static int write(final DataSet data, final String split, final Path dir, final Progress progress) {
-		final List<Item> items;
-		if (split.equals("test")) items = data.test();
-		else if (split.equals("train")) items = data.train();
-		else throw new LsrException("--split must be test or train, not '" + split + "'");
-		final List<Item> labelled = items.stream().filter(i -> i.labels() != null).collect(Collectors.toList());
-		if (labelled.isEmpty()) throw LsrException.at(data.root().resolve(split), "no images with a label map (NAME.labels.png) for the low-resolution baseline");
+	public static int write(final DataSet data, final Split split, final Path dir, final Progress progress) {
+		final List<Item> labelled = split.items(data).stream().filter(i -> i.labels() != null).collect(Collectors.toList());
+		if (labelled.isEmpty()) throw LsrException.at(data.root().resolve(split.id), "no images with a label map (NAME.labels.png) for the low-resolution baseline");
 		AtomicFiles.checkWritableFolder(dir);
 		final LabelTable table = data.table();
 		final String[] classNames = table.classes().toArray(new String[0]);

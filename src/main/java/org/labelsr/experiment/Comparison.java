@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.data.Item;
 import org.labelsr.eval.BaselineRun;
 import org.labelsr.eval.ComparisonPicture;
@@ -20,11 +21,12 @@ import org.labelsr.eval.EvaluationResult;
 import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
-import org.labelsr.predict.TiledPredictor;
+import org.labelsr.predict.PredictionOptions;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
-import org.labelsr.train.TrainingSettings;
+import org.labelsr.train.TrainingRequest;
+import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
  * Trains each method on a data set's train/ split, predicts its test/ split,
@@ -38,13 +40,13 @@ public final class Comparison {
 
 	private final Path data;
 	private final Path out;
-	private final Function<Method, TrainingSettings> settings;
+	private final Function<Method, TrainingSettingsBuilder> settings;
 	private final double maskDistance;
 	private final Progress progress;
 	private final Consumer<Scores> onScores;
 
 	/** {@code onScores} hears each method's numbers as soon as they exist. */
-	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettings> settings, final double maskDistance, final Progress progress,
+	public Comparison(final Path data, final Path out, final Function<Method, TrainingSettingsBuilder> settings, final double maskDistance, final Progress progress,
 		final Consumer<Scores> onScores) {
 		this.data = data;
 		this.out = out;
@@ -61,12 +63,12 @@ public final class Comparison {
 		for (final Method m : methods) {
 			final Path predDir = out.resolve("predictions").resolve(m.id());
 			double seconds = 0;
-			if (!m.trained()) BaselineRun.write(ds, "test", predDir, Progress.NONE);
+			if (!m.trained()) BaselineRun.write(ds, Split.TEST, predDir, Progress.NONE);
 			else {
 				final Path modelDir = modelDir(m);
-				final TrainingSettings s = settings.apply(m);
-				if (m.refines() != null) s.refine = new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true);
-				final Trainer.Outcome o = Training.run(data, s, modelDir, false, progress, null);
+				final TrainingSettingsBuilder s = settings.apply(m);
+				if (m.refines() != null) s.refine(new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true));
+				final Trainer.Outcome o = Training.run(TrainingRequest.of(data, s.build(), modelDir).progress(progress));
 				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
 				seconds = o.info.training.seconds;
 				predict(ds, modelDir, predDir);
@@ -87,7 +89,7 @@ public final class Comparison {
 
 	private void predict(final DataSet ds, final Path modelDir, final Path predDir) {
 		try (Network net = Network.load(modelDir)) {
-			FolderPrediction.run(net, ds.test().stream().map(Item::image).toList(), predDir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, Progress.NONE);
+			FolderPrediction.run(net, ds.test().stream().map(Item::image).toList(), predDir, PredictionOptions.DEFAULTS, Progress.NONE);
 		}
 	}
 

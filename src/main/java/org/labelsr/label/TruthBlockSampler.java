@@ -25,6 +25,10 @@ public final class TruthBlockSampler {
 	/** The table, and the measured blocks it was made from. */
 	public record Estimate(LabelTable table, LabelTableEstimator blocks) {}
 
+	/** Blocks measured per label unless told otherwise: as many as the paper's pathologist annotated. */
+	public static final int DEFAULT_BLOCKS_PER_LABEL = 12;
+	public static final int MAX_BLOCKS_PER_LABEL = 100_000;
+
 	private TruthBlockSampler() {}
 
 	public static Estimate estimate(final List<Source> sources, final int perLabel, final List<String> classes, final long seed, final Progress progress) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.io.AtomicFiles;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -74,8 +76,8 @@ public final class Network implements AutoCloseable {
 	private static Network loadFolder(final Path modelDir, final int intraOp, final int interOp) {
 		TensorFlowRuntime.init();
 		if (!Files.isRegularFile(modelDir.resolve(ModelInfo.FILE)) && Files.isRegularFile(modelDir.resolve("training.json")))
-			throw LsrException.at(modelDir, "the model is not finished: " + ModelInfo.FILE + " is missing because training stopped (or is still running) before the model was saved; "
-				+ "continue it with: lsr train --data DATASET --out " + modelDir + " --resume");
+			throw SettingException.at(modelDir, "the model is not finished: " + ModelInfo.FILE + " is missing because training stopped (or is still running) before the model was saved; "
+				+ "train into this folder again with {} to finish it", Setting.RESUME);
 		final ModelInfo info = ModelInfo.read(modelDir);
 		if (!Files.isRegularFile(modelDir.resolve("saved_model.pb")))
 			throw LsrException.at(modelDir, "saved_model.pb is missing: the folder has a model.json but no TensorFlow SavedModel");
@@ -115,7 +117,7 @@ public final class Network implements AutoCloseable {
 			return Tensors.read((TFloat32) r.get(0));
 		}
 		catch (final TFResourceExhaustedException e) {
-			throw new OutOfMemory("TensorFlow ran out of memory predicting " + n + " tile(s) of " + w + " x " + h + " px: use smaller tiles (--tile) or fewer at a time (--batch). "
+			throw new OutOfMemory("TensorFlow ran out of memory predicting " + n + " tile(s) of " + w + " x " + h + " px: use a smaller {} or fewer tiles at a time ({}). "
 				+ e.getMessage().lines().findFirst().orElse(""), e);
 		}
 	}
@@ -138,11 +140,11 @@ public final class Network implements AutoCloseable {
 	}
 
 	/** TensorFlow could not allocate what a run needed; smaller tiles may fit. */
-	public static final class OutOfMemory extends LsrException {
+	public static final class OutOfMemory extends SettingException {
 		private static final long serialVersionUID = 1L;
 
 		OutOfMemory(final String message, final Throwable cause) {
-			super(message, cause);
+			super(message, cause, Setting.TILE, Setting.BATCH);
 		}
 	}
 

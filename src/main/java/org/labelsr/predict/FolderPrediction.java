@@ -22,22 +22,11 @@ public final class FolderPrediction {
 	/**
 	 * Returns how many images were predicted: all of them, or fewer when
 	 * cancelled. Every image's header is checked before the first is
-	 * predicted, so a grey or 16-bit image late in the list fails at once, not
-	 * after hours of work.
+	 * predicted, and with a label guide every image's block labels, so a grey
+	 * or 16-bit image late in the list fails at once, not after hours of work.
 	 */
-	public static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final Progress progress) {
-		return run(net, images, outDir, core, batch, false, null, progress);
-	}
-
-	/**
-	 * {@code flips}: average every tile over its four mirrorings; {@code guide}
-	 * (or null): keep each block's class counts within its label's interval,
-	 * which needs every image's block labels, checked before the first image
-	 * too.
-	 */
-	public static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
-		final LabelGuide.Setting guide, final Progress progress) {
-		return run(net, images, outDir, core, batch, flips, guide, true, progress);
+	public static int run(final Network net, final List<Path> images, final Path outDir, final PredictionOptions options, final Progress progress) {
+		return run(net, images, outDir, options, true, progress);
 	}
 
 	/**
@@ -45,17 +34,17 @@ public final class FolderPrediction {
 	 * as truth (a refinement's pseudo-truth), where the probability stacks
 	 * would take most of the disk and nobody reads them.
 	 */
-	public static int classMaps(final Network net, final List<Path> images, final Path outDir, final boolean flips, final LabelGuide.Setting guide,
-		final Progress progress) {
-		return run(net, images, outDir, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH, flips, guide, false, progress);
+	public static int classMaps(final Network net, final List<Path> images, final Path outDir, final PredictionOptions options, final Progress progress) {
+		return run(net, images, outDir, options, false, progress);
 	}
 
-	private static int run(final Network net, final List<Path> images, final Path outDir, final int core, final int batch, final boolean flips,
-		final LabelGuide.Setting guide, final boolean probabilities, final Progress progress) {
+	private static int run(final Network net, final List<Path> images, final Path outDir, final PredictionOptions options, final boolean probabilities,
+		final Progress progress) {
 		images.forEach(Images::checkRgbHeader);
+		final LabelGuide.Setting guide = options.guide(net);
 		if (guide != null) guide.requireLabels(images);
 		AtomicFiles.checkWritableFolder(outDir);
-		final TiledPredictor predictor = new TiledPredictor(net, core, batch).withFlips(flips);
+		final TiledPredictor predictor = options.predictor(net);
 		final String[] classes = net.info.classes.toArray(new String[0]);
 		int done = 0;
 		for (final Path p : images) {

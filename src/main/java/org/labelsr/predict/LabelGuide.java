@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.labelsr.LsrException;
+import org.labelsr.SettingException;
 import org.labelsr.data.Item;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
@@ -104,8 +105,8 @@ public final class LabelGuide {
 		return out;
 	}
 
-	private static void requireWidth(final double width) {
-		if (!(width > 0) || Double.isInfinite(width)) throw new LsrException("the label guide's width must be a positive number of standard deviations, not " + width);
+	static void requireWidth(final double width) {
+		if (!(width > 0) || Double.isInfinite(width)) throw new SettingException("the width of the {} must be a positive number of standard deviations, not " + width, org.labelsr.Setting.GUIDE);
 	}
 
 	/** One block's log-probabilities, its per-class shifts and the classes they give. */

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.ModelInfo;
@@ -37,7 +38,12 @@ public final class SlidePrediction {
 	/** ROIs are traced on the full class map, so only for images up to this size. */
 	public static final long ROI_MAX_PIXELS = 64L << 20;
 
-	public record Options(int level, int core, int batch, double minTissue, boolean probabilities, boolean geojson, boolean rois, boolean flips) {
+	public record Options(int level, PredictionOptions prediction, double minTissue, boolean probabilities, boolean geojson, boolean rois) {
+
+		public Options {
+			if (prediction.guide() != 0) throw new SettingException("the {} needs block labels, which whole slides do not have", Setting.GUIDE);
+			if (!(minTissue >= 0 && minTissue <= 1)) throw new SettingException("{} must lie in [0, 1], not " + minTissue, Setting.TISSUE_THRESHOLD);
+		}
 
 		/**
 		 * Slides keep smaller tiles than images (512 cores, batches of 4): a
@@ -46,28 +52,40 @@ public final class SlidePrediction {
 		 * tiles the memory budget allows, for slides that are mostly tissue.
 		 */
 		public static Options defaults() {
-			return new Options(0, 512, 4, 0.05, false, false, false, false);
+			return new Options(0, PredictionOptions.DEFAULTS.tiles(512, 4), 0.05, false, false, false);
+		}
+
+		public int core() {
+			return prediction.core();
+		}
+
+		public int batch() {
+			return prediction.batch();
+		}
+
+		public boolean flips() {
+			return prediction.flips();
 		}
 
 		public Options level(final int l) {
-			return new Options(l, core, batch, minTissue, probabilities, geojson, rois, flips);
+			return new Options(l, prediction, minTissue, probabilities, geojson, rois);
 		}
 
 		public Options tiles(final int c, final int b) {
-			return new Options(level, c, b, minTissue, probabilities, geojson, rois, flips);
+			return new Options(level, prediction.tiles(c, b), minTissue, probabilities, geojson, rois);
 		}
 
 		public Options tissue(final double t) {
-			return new Options(level, core, batch, t, probabilities, geojson, rois, flips);
+			return new Options(level, prediction, t, probabilities, geojson, rois);
 		}
 
 		public Options outputs(final boolean p, final boolean g, final boolean r) {
-			return new Options(level, core, batch, minTissue, p, g, r, flips);
+			return new Options(level, prediction, minTissue, p, g, r);
 		}
 
 		/** Average every tile over its four mirrorings (four times the work). */
 		public Options flips(final boolean f) {
-			return new Options(level, core, batch, minTissue, probabilities, geojson, rois, f);
+			return new Options(level, prediction.flips(f), minTissue, probabilities, geojson, rois);
 		}
 	}
 
@@ -162,7 +180,8 @@ public final class SlidePrediction {
 			slide.checkLevel(o.level());
 			final long w = slide.width(o.level()), h = slide.height(o.level());
 			if (o.rois() && w * h > ROI_MAX_PIXELS)
-				throw LsrException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20) + " Mpx); use --geojson for QuPath instead");
+				throw SettingException.at(slide.file(), "level " + o.level() + " (" + w + " x " + h + ") is too large for ImageJ ROIs (at most " + (ROI_MAX_PIXELS >> 20)
+					+ " Mpx); use {} for QuPath instead", Setting.GEOJSON);
 			AtomicFiles.checkWritableFolder(out);
 			final Outputs outputs = new Outputs(slide, out, name, o, classes);
 			try {

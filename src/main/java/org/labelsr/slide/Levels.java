@@ -3,6 +3,8 @@ package org.labelsr.slide;
 import java.util.Locale;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 
 /** Choosing a pyramid level, by number or by a requested pixel size. */
 public final class Levels {
@@ -14,10 +16,11 @@ public final class Levels {
 
 	/** The level whose pixel size is nearest to {@code mpp} microns, within {@link #MPP_TOLERANCE}. */
 	public static int forMpp(final SlideReader slide, final double mpp) {
-		if (!(mpp > 0)) throw new LsrException("--mpp must be a positive number of microns per pixel, not " + mpp);
+		if (!(mpp > 0)) throw new SettingException("{} must be a positive number of microns per pixel, not " + mpp, Setting.MPP);
 		final double base = slide.mpp();
 		if (Double.isNaN(base))
-			throw LsrException.at(slide.file(), "does not record its pixel size (microns per pixel), so --mpp " + mpp + " cannot choose a level; use --level (levels: " + list(slide) + ")");
+			throw SettingException.at(slide.file(), "does not record its pixel size (microns per pixel), so {} " + mpp + " cannot choose a level; use {} instead (levels: " + list(slide) + ")",
+				Setting.MPP, Setting.LEVEL);
 		int best = 0;
 		for (int l = 1; l < slide.levelCount(); l++)
 			if (Math.abs(Math.log(base * slide.downsample(l) / mpp)) < Math.abs(Math.log(base * slide.downsample(best) / mpp))) best = l;

@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.Progress;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.Item;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.LabelGuide;
+import org.labelsr.predict.PredictionOptions;
 
 /**
  * Label-guided refinement, a second round of training. The first round's
@@ -35,7 +38,7 @@ public record Refinement(String model, double guide, boolean flips) {
 
 	public Refinement {
 		if (model == null || model.isBlank()) throw new LsrException("refinement needs the first round's model folder");
-		if (!(guide >= 0) || Double.isInfinite(guide)) throw new LsrException("the refinement's label guide (--guide, guide=) must be 0 (no guide) or a positive number of standard deviations, not " + guide);
+		if (!(guide >= 0) || Double.isInfinite(guide)) throw new SettingException("the refinement's {} must be 0 (no guide) or a positive number of standard deviations, not " + guide, Setting.GUIDE);
 	}
 
 	/**
@@ -50,11 +53,11 @@ public record Refinement(String model, double guide, boolean flips) {
 		if (!made) try (Network net = Network.load(Path.of(model))) {
 			if (!net.info.classes.equals(data.table().classes()))
 				throw LsrException.at(Path.of(model), "the first round's model has classes " + net.info.classes + " but the data set's label table has " + data.table().classes());
-			final LabelGuide.Setting g = guide > 0 ? LabelGuide.Setting.of(net, guide, null) : null;
 			final List<Path> images = data.train().stream().map(Item::image).toList();
-			final int done = FolderPrediction.classMaps(net, images, dir, flips, g, progress);
+			final int done = FolderPrediction.classMaps(net, images, dir, PredictionOptions.DEFAULTS.flips(flips).guide(guide, null), progress);
 			if (done < images.size())
-				throw new LsrException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; --resume makes the rest and trains");
+				throw new SettingException("cancelled while making the pseudo-truth (" + done + " of " + images.size() + " training images); nothing was trained yet; {} makes the rest and trains",
+					Setting.RESUME);
 		}
 		return data.withTrainingTruth(dir, Item.CLASSES);
 	}

@@ -13,6 +13,8 @@ import java.util.function.LongFunction;
 
 import org.labelsr.LsrException;
 import org.labelsr.Progress;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.data.Batch;
 import org.labelsr.label.LabelDensity;
 import org.labelsr.label.LabelTable;
@@ -87,11 +89,10 @@ public final class Trainer {
 	 */
 	public Trainer(final TrainingSettings settings, final LabelTable table, final LabelDensity density, final int[] labelCounts, final int blockSize, final LongFunction<Batch> batches,
 		final String dataName) {
-		settings.validate();
 		this.settings = settings;
 		this.table = table;
-		if (settings.loss.kind.posterior() && density == null) throw new IllegalArgumentException("the " + settings.loss.kind.id + " loss needs a label density");
-		this.posterior = settings.loss.kind.posterior() ? PosteriorFeed.of(density, labelCounts) : null;
+		if (settings.loss().kind.posterior() && density == null) throw new IllegalArgumentException("the " + settings.loss().kind.id + " loss needs a label density");
+		this.posterior = settings.loss().kind.posterior() ? PosteriorFeed.of(density, labelCounts) : null;
 		this.blockSize = blockSize;
 		this.batches = batches;
 		this.dataName = dataName;
@@ -121,7 +122,7 @@ public final class Trainer {
 	}
 
 	private UNetConfig network() {
-		return new UNetConfig(settings.depth, settings.baseFilters, table.classCount());
+		return new UNetConfig(settings.depth(), settings.baseFilters(), table.classCount());
 	}
 
 	/**
@@ -138,7 +139,7 @@ public final class Trainer {
 			if (start == 0) progress.warn("no checkpoint in " + modelDir + ": starting from step 0");
 		}
 		else if (checkpoints.latestStep() >= 0 || Files.exists(modelDir.resolve(ModelInfo.FILE)))
-			progress.warn("overwriting the model in " + modelDir + " (use --resume to continue it)");
+			progress.warn("overwriting the model in " + modelDir + " (to continue it, resume it instead)");
 		final List<double[]> curve = new ArrayList<>(resume ? log.read(start) : List.of());
 		org.labelsr.io.AtomicFiles.writeString(modelDir.resolve(SETTINGS_FILE), info.toJson());
 		final List<double[]> validation = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class Trainer {
 			t.setDaemon(true);
 			return t;
 		});
-		try (TrainingGraph g = new TrainingGraph(network(), settings.loss, settings.optimizer, settings.seed);
+		try (TrainingGraph g = new TrainingGraph(network(), settings.loss(), settings.optimizer(), settings.seed());
 			Session session = new Session(g.graph);
 			PosteriorFeed.Constants constants = posterior == null ? null : posterior.constants()) {
 			if (start > 0) checkpoints.restore(session);
@@ -159,25 +160,25 @@ public final class Trainer {
 			int step = start;
 			// a run resumed at its last step trains no step but still reports the loss it ended with
 			double lastLoss = curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1)[1];
-			final Eta eta = new Eta(start, settings.steps);
-			while (step < settings.steps) {
+			final Eta eta = new Eta(start, settings.steps());
+			while (step < settings.steps()) {
 				if (progress.cancelled()) break;
 				final Batch batch = await(next);
-				next = step + 1 < settings.steps ? loader.submit(batchAt(step + 1)) : null;
+				next = step + 1 < settings.steps() ? loader.submit(batchAt(step + 1)) : null;
 				final double loss = step(session, g, batch, constants, (float) settings.learningRate(step), step, checkpoints);
 				step++;
 				lastLoss = loss;
 				curve.add(new double[] { step, loss });
 				if (listener != null) listener.onLoss(step, loss);
-				progress.step(step, settings.steps, String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps, loss,
+				progress.step(step, settings.steps(), String.format(Locale.ROOT, "step %d/%d  loss %.4f  %s", step, settings.steps(), loss,
 					eta.update(step, settings.batchSize())));
-				if (step % settings.checkpointEvery == 0 && step < settings.steps) {
+				if (step % settings.checkpointEvery() == 0 && step < settings.steps()) {
 					requireFiniteWeights(session, g, step, checkpoints);
 					// the log first: a kill between the two then leaves a log that covers the checkpoint
 					log.write(curve);
 					checkpoints.save(session, step);
 				}
-				if (validator != null && (step % validateEvery == 0 || step == settings.steps)) {
+				if (validator != null && (step % validateEvery == 0 || step == settings.steps())) {
 					final double score = validator.score(org.labelsr.net.Network.of(info, session));
 					validation.add(new double[] { step, score });
 					if (score > bestScore) {
@@ -189,7 +190,7 @@ public final class Trainer {
 					}
 				}
 			}
-			final boolean cancelled = step < settings.steps;
+			final boolean cancelled = step < settings.steps();
 			requireFiniteWeights(session, g, step, checkpoints);
 			log.write(curve);
 			checkpoints.save(session, step);
@@ -197,7 +198,7 @@ public final class Trainer {
 			info.training.seconds = (System.nanoTime() - t0) / 1e9;
 			info.training.steps = step;
 			ModelExport.write(modelDir, session, g, info);
-			if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps + "; the model so far is saved, --resume continues it");
+			if (cancelled) progress.warn("training cancelled at step " + step + " of " + settings.steps() + "; the model so far is saved, resuming continues it");
 			return new Outcome(info, step, cancelled, curve, validation, bestStep);
 		}
 		finally {
@@ -218,8 +219,8 @@ public final class Trainer {
 			return loss;
 		}
 		catch (final TFResourceExhaustedException e) {
-			throw new LsrException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
-				+ " px): use fewer groups (--batch-groups), a smaller group size (--group-size) or less context (--context). " + e.getMessage(), e);
+			throw new SettingException("TensorFlow ran out of memory at step " + (step + 1) + " (batch of " + batch.size + " tiles of " + batch.tile
+				+ " px): use fewer {}, a smaller {} or less {}. " + e.getMessage(), e, Setting.BATCH_GROUPS, Setting.GROUP_SIZE, Setting.CONTEXT);
 		}
 	}
 
@@ -231,10 +232,10 @@ public final class Trainer {
 	}
 
 	private static LsrException diverged(final String what, final int step, final double lr, final int kept) {
-		return new LsrException(String.format(Locale.ROOT,
-			"%s at step %d: training stopped. %s Try a smaller learning rate, e.g. --learning-rate %.1e (now %.1e), or a larger rho floor (--rho-min).",
-			what, step, kept >= 0 ? "The last good checkpoint (step " + kept + ") is kept; --resume with --learning-rate continues from it." : "No checkpoint had been written yet.",
-			lr / 10, lr));
+		final String next = String.format(Locale.ROOT, " Try a smaller {} (e.g. %.1e; now %.1e) or a larger {}.", lr / 10, lr);
+		if (kept < 0) return new SettingException(what + " at step " + step + ": training stopped. No checkpoint had been written yet." + next, Setting.LEARNING_RATE, Setting.RHO_MIN);
+		return new SettingException(what + " at step " + step + ": training stopped. The last good checkpoint (step " + kept + ") is kept; {} with a new {} continues from it." + next,
+			Setting.RESUME, Setting.LEARNING_RATE, Setting.LEARNING_RATE, Setting.RHO_MIN);
 	}
 
 	private static Batch await(final Future<Batch> f) {

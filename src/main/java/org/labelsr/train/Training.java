@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.data.BlockIndex;
 import org.labelsr.data.DataSet;
 import org.labelsr.data.GroupSampler;
@@ -23,35 +22,22 @@ public final class Training {
 
 	private Training() {}
 
-	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener) {
-		return run(dataDir, settings, modelDir, resume, progress, listener, null, 0);
-	}
-
-	/** As above, scoring the network every {@code validateEvery} steps with {@code validator} (may be null). */
-	public static Trainer.Outcome run(final Path dataDir, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
-		settings.validate();
-		AtomicFiles.checkWritableFolder(modelDir);
-		return run(DataSet.load(dataDir), dataDir.toAbsolutePath().normalize().toString(), settings, modelDir, resume, progress, listener, validator, validateEvery);
-	}
-
-	/** Trains on a data set already loaded (e.g. whole slides given on the command line); {@code dataName} goes into model.json. */
-	public static Trainer.Outcome run(final DataSet dataSet, final String dataName, final TrainingSettings settings, final Path modelDir, final boolean resume,
-		final Progress progress, final Trainer.LossListener listener, final Trainer.Validator validator, final int validateEvery) {
-		settings.validate();
-		AtomicFiles.checkWritableFolder(modelDir);
-		final DataSet data = settings.refine == null ? dataSet : settings.refine.pseudoTruth(dataSet, modelDir, resume, progress);
+	/** Carries out {@code r}: loads its data unless given, makes a refinement's pseudo-truth, then trains. */
+	public static Trainer.Outcome run(final TrainingRequest r) {
+		final TrainingSettings settings = r.settings();
+		AtomicFiles.checkWritableFolder(r.modelDir());
+		final DataSet loaded = r.dataSet() != null ? r.dataSet() : DataSet.load(r.dataDir());
+		final DataSet data = settings.refine() == null ? loaded : settings.refine().pseudoTruth(loaded, r.modelDir(), r.resume(), r.progress());
 		final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
-			.groups(settings.batchGroups).groupSize(settings.groupSize).augment(settings.augment).labelDraw(settings.labelDraw())
-			.stainJitter(settings.stainJitter)
-			.mode(mode(settings.loss.kind)).build();
+			.groups(settings.batchGroups()).groupSize(settings.groupSize()).augment(settings.augment()).labelDraw(settings.labelDraw())
+			.stainJitter(settings.stainJitter())
+			.mode(mode(settings.loss().kind)).build();
 		final BlockIndex index = new BlockIndex(data);
 		GroupSampler.check(index, config);
-		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed, progress)) {
-			final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss), index.counts(), data.blockSize(), sampler::batch, dataName);
-			if (validator != null) trainer.validateWith(validator, validateEvery);
-			return trainer.train(modelDir, resume, progress, listener);
+		try (GroupSampler sampler = new GroupSampler(index, config, settings.seed(), r.progress())) {
+			final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss()), index.counts(), data.blockSize(), sampler::batch, r.dataName());
+			if (r.validator() != null) trainer.validateWith(r.validator(), r.validateEvery());
+			return trainer.train(r.modelDir(), r.resume(), r.progress(), r.listener());
 		}
 	}
 
@@ -74,7 +60,7 @@ public final class Training {
 		}
 	}
 
-	/** The settings a run in {@code modelDir} was started with, for --resume. */
+	/** The settings a run in {@code modelDir} was started with, to resume it. */
 	public static TrainingSettings resumed(final Path modelDir) {
 		final Path file = modelDir.resolve(Trainer.SETTINGS_FILE);
 		if (!Files.isRegularFile(file)) throw LsrException.at(modelDir, "nothing to resume: " + Trainer.SETTINGS_FILE + " is missing (was training started into this folder?)");

@@ -2,6 +2,7 @@ package org.labelsr.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
@@ -11,52 +12,103 @@ import org.labelsr.net.LossOps;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
 import org.labelsr.net.OptimizerKind;
-import org.labelsr.net.UNetConfig;
 
-/** Everything a training run is made of besides the data; recorded in model.json. */
+/**
+ * Everything a training run is made of besides the data; recorded in
+ * model.json. Immutable: made by {@link #builder}, which holds the one copy
+ * of every default and checks every value.
+ */
 public final class TrainingSettings {
 
-	public LossSpec loss;
-	public OptimizerKind optimizer = OptimizerKind.ADAM;
-	public double learningRate = Double.NaN; // NaN: the optimizer's default
-	public int steps = 1000;
-	public long seed = 1;
-	public int batchGroups = 2;
-	public int groupSize = 15;
-	/** How batches draw labels; null: the loss's own default, {@link #labelDraw()}. */
-	public LabelDraw labelDraw;
-	public int depth = UNetConfig.DEFAULT_DEPTH;
-	public int baseFilters = UNetConfig.DEFAULT_BASE_FILTERS;
-	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
-	public int context = 16;
-	public boolean augment = true;
-	/** The strength of each training tile's random H&E stain jitter (org.labelsr.stain.StainJitter); 0: none. */
-	public double stainJitter;
-	public int checkpointEvery = 250;
-	/** constant, or cosine: decays the learning rate to zero along a half cosine over the run. */
-	public String schedule = "constant";
-	/**
-	 * Steps over which the learning rate rises linearly to its value (0: none).
-	 * Adam's first steps move every weight by about the learning rate at
-	 * once; on noisy labels that can saturate the softmax for good.
-	 */
-	public int warmup;
-	/** A second round trained on a first network's guided predictions (null: an ordinary run). */
-	public Refinement refine;
+	private final LossSpec loss;
+	private final OptimizerKind optimizer;
+	private final double learningRate; // NaN: the optimizer's default
+	private final int steps;
+	private final long seed;
+	private final int batchGroups;
+	private final int groupSize;
+	private final LabelDraw labelDraw; // null: the loss's default
+	private final int depth;
+	private final int baseFilters;
+	private final int context;
+	private final boolean augment;
+	private final double stainJitter;
+	private final int checkpointEvery;
+	private final Schedule schedule;
+	private final int warmup;
+	private final Refinement refine;
 
-	public TrainingSettings(final LossSpec loss) {
+	TrainingSettings(final TrainingSettingsBuilder b, final LossSpec loss) {
 		this.loss = loss;
+		optimizer = b.optimizer;
+		learningRate = b.learningRate;
+		steps = b.steps;
+		seed = b.seed;
+		batchGroups = b.batchGroups;
+		groupSize = b.groupSize;
+		labelDraw = b.labelDraw;
+		depth = b.depth;
+		baseFilters = b.filters;
+		context = b.context;
+		augment = b.augment;
+		stainJitter = b.stainJitter;
+		checkpointEvery = b.checkpointEvery;
+		schedule = b.schedule;
+		warmup = b.warmup;
+		refine = b.refine;
 	}
 
+	/** Settings for {@code kind} with every other value at its default. */
+	public static TrainingSettingsBuilder builder(final LossKind kind) {
+		return new TrainingSettingsBuilder().loss(kind);
+	}
+
+	/** Settings for a loss already made (its own options kept) with every other value at its default. */
+	public static TrainingSettingsBuilder builder(final LossSpec loss) {
+		return new TrainingSettingsBuilder().loss(loss);
+	}
+
+	/** A builder holding these settings, to change some of them (e.g. the steps of a resumed run). */
+	public TrainingSettingsBuilder toBuilder() {
+		return new TrainingSettingsBuilder().loss(loss).optimizer(optimizer).learningRate(learningRate).steps(steps).seed(seed).batchGroups(batchGroups)
+			.groupSize(groupSize).labelDraw(labelDraw).depth(depth).filters(baseFilters).context(context).augment(augment).stainJitter(stainJitter).checkpointEvery(checkpointEvery)
+			.schedule(schedule).warmup(warmup).refine(refine);
+	}
+
+	public LossSpec loss() {
+		return loss;
+	}
+
+	public OptimizerKind optimizer() {
+		return optimizer;
+	}
+
+	/** The learning rate as set, else the optimizer's default. */
 	public double learningRate() {
 		return Double.isNaN(learningRate) ? optimizer.defaultLearningRate : learningRate;
 	}
 
-	/** The learning rate of step {@code step} (0-based) under the schedule. */
+	/** The learning rate of step {@code step} (0-based) under the warm-up and the schedule. */
 	public double learningRate(final int step) {
 		final double ramp = warmup > 0 ? Math.min(1, (step + 1.0) / warmup) : 1;
-		if (schedule.equals("cosine")) return ramp * learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
+		if (schedule == Schedule.COSINE) return ramp * learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
 		return ramp * learningRate();
+	}
+
+	public int steps() {
+		return steps;
+	}
+
+	public long seed() {
+		return seed;
+	}
+
+	public int batchGroups() {
+		return batchGroups;
+	}
+
+	public int groupSize() {
+		return groupSize;
 	}
 
 	/**
@@ -69,6 +121,46 @@ public final class TrainingSettings {
 	public LabelDraw labelDraw() {
 		if (labelDraw != null) return labelDraw;
 		return loss.kind == LossKind.INTRA || loss.kind == LossKind.SUPERVISED ? LabelDraw.BALANCED : LabelDraw.PROPORTIONAL;
+	}
+
+	public int depth() {
+		return depth;
+	}
+
+	public int baseFilters() {
+		return baseFilters;
+	}
+
+	/** Pixels of image context on each side of a block; the tile is rounded up to the network's multiple. */
+	public int context() {
+		return context;
+	}
+
+	public boolean augment() {
+		return augment;
+	}
+
+	/** The strength of each training tile's random H&E stain jitter (org.labelsr.stain.StainJitter); 0: none. */
+	public double stainJitter() {
+		return stainJitter;
+	}
+
+	public int checkpointEvery() {
+		return checkpointEvery;
+	}
+
+	public Schedule schedule() {
+		return schedule;
+	}
+
+	/** Steps over which the learning rate rises linearly to its value (0: none). */
+	public int warmup() {
+		return warmup;
+	}
+
+	/** A second round trained on a first network's guided predictions (null: an ordinary run). */
+	public Refinement refine() {
+		return refine;
 	}
 
 	public int batchSize() {
@@ -96,7 +188,7 @@ public final class TrainingSettings {
 		t.log_floor = loss.logFloor == LossOps.EPS ? null : loss.logFloor;
 		t.optimizer = optimizer.id;
 		t.learning_rate = learningRate();
-		t.schedule = schedule;
+		t.schedule = schedule.id;
 		t.warmup = warmup;
 		t.steps = steps;
 		t.seed = seed;
@@ -119,27 +211,19 @@ public final class TrainingSettings {
 	/** The settings a model description records: the inverse of {@link #record}. */
 	public static TrainingSettings recorded(final ModelInfo m) {
 		final ModelInfo.Training t = m.training;
-		final TrainingSettings s = new TrainingSettings(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min, t.logit_penalty,
-			t.intra_form == null ? IntraForm.PAPER : IntraForm.parse(t.intra_form), t.log_floor == null ? LossOps.EPS : t.log_floor));
-		s.optimizer = OptimizerKind.parse(t.optimizer);
-		s.learningRate = t.learning_rate;
-		if (t.schedule != null) s.schedule = t.schedule;
-		s.warmup = t.warmup;
-		s.steps = t.steps;
-		s.seed = t.seed;
-		s.batchGroups = t.batch_groups;
-		s.groupSize = t.group_size;
-		// explicit: a model from before the option drew in proportion, whatever its loss's default is now
-		s.labelDraw = t.label_draw == null ? LabelDraw.PROPORTIONAL : LabelDraw.parse(t.label_draw);
-		s.depth = m.depth;
-		s.baseFilters = m.base_filters;
-		s.context = t.context;
-		s.augment = t.augment;
-		s.stainJitter = t.stain_jitter == null ? 0 : t.stain_jitter;
+		final TrainingSettingsBuilder b = builder(new LossSpec(LossKind.parse(t.loss), Divergence.parse(t.divergence), t.lambda, t.rho_min, t.logit_penalty,
+			t.intra_form == null ? IntraForm.PAPER : IntraForm.parse(t.intra_form), t.log_floor == null ? LossOps.EPS : t.log_floor))
+			.optimizer(OptimizerKind.parse(t.optimizer)).learningRate(t.learning_rate).warmup(t.warmup).steps(t.steps).seed(t.seed)
+			.batchGroups(t.batch_groups).groupSize(t.group_size)
+			// explicit: a model from before the option drew in proportion, whatever its loss's default is now
+			.labelDraw(t.label_draw == null ? LabelDraw.PROPORTIONAL : LabelDraw.parse(t.label_draw))
+			.depth(m.depth).filters(m.base_filters).context(t.context).augment(t.augment)
+			.stainJitter(t.stain_jitter == null ? 0 : t.stain_jitter);
+		if (t.schedule != null) b.schedule(Schedule.parse(t.schedule));
 		// a resumed run keeps saving as often as the interrupted one did
-		if (t.checkpoint_every > 0) s.checkpointEvery = t.checkpoint_every;
-		if (t.refine != null) s.refine = new Refinement(t.refine.model, t.refine.guide, t.refine.flips);
-		return s;
+		if (t.checkpoint_every > 0) b.checkpointEvery(t.checkpoint_every);
+		if (t.refine != null) b.refine(new Refinement(t.refine.model, t.refine.guide, t.refine.flips));
+		return b.build();
 	}
 
 	/**
@@ -163,25 +247,35 @@ public final class TrainingSettings {
 				a.getAsJsonObject(key).remove("model");
 				b.getAsJsonObject(key).remove("model");
 			}
-			if (!java.util.Objects.equals(a.get(key), b.get(key))) out.add(key + " " + b.get(key) + " -> " + a.get(key));
+			if (!Objects.equals(a.get(key), b.get(key))) out.add(key + " " + b.get(key) + " -> " + a.get(key));
 		}
 		if (mine.depth != recorded.depth) out.add("depth " + recorded.depth + " -> " + mine.depth);
 		if (mine.base_filters != recorded.base_filters) out.add("base_filters " + recorded.base_filters + " -> " + mine.base_filters);
 		return out;
 	}
 
-	public void validate() {
-		if (steps < 1) throw new org.labelsr.LsrException("--steps must be at least 1, not " + steps);
-		if (batchGroups < 1) throw new org.labelsr.LsrException("--batch-groups must be at least 1, not " + batchGroups);
-		if (groupSize < 1 || loss.kind.grouped() && groupSize < 2)
-			throw new org.labelsr.LsrException("--group-size must be at least " + (loss.kind.grouped() ? "2 for the inter-instance losses" : "1") + ", not " + groupSize);
-		if (!(learningRate() > 0 && learningRate() < 1)) throw new org.labelsr.LsrException("--learning-rate must lie in (0, 1), not " + learningRate());
-		if (warmup < 0) throw new org.labelsr.LsrException("--warmup must be >= 0 steps, not " + warmup);
-		if (!(stainJitter >= 0 && stainJitter < 1)) throw new org.labelsr.LsrException("--stain-jitter must lie in [0, 1), not " + stainJitter);
-		if (context < 0) throw new org.labelsr.LsrException("--context must be >= 0, not " + context);
-		if (checkpointEvery < 1) throw new org.labelsr.LsrException("--checkpoint-every must be at least 1");
-		if (refine != null && loss.kind != LossKind.SUPERVISED)
-			throw new org.labelsr.LsrException("a refinement trains the supervised loss on its pseudo-truth, not --loss " + loss.kind.id);
-		if (!schedule.equals("constant") && !schedule.equals("cosine")) throw new org.labelsr.LsrException("--schedule must be constant or cosine, not '" + schedule + "'");
+	/** Equal when they train the same run: defaults compared as what they resolve to. */
+	@Override
+	public boolean equals(final Object o) {
+		if (!(o instanceof TrainingSettings)) return false;
+		final TrainingSettings s = (TrainingSettings) o;
+		return key().equals(s.key());
+	}
+
+	@Override
+	public int hashCode() {
+		return key().hashCode();
+	}
+
+	private List<Object> key() {
+		return List.of(loss.kind, loss.divergence, loss.lambda, loss.rhoMin, loss.logitPenalty, loss.intraForm, loss.logFloor, optimizer, learningRate(), steps, seed, batchGroups, groupSize,
+			labelDraw(), depth, baseFilters, context, augment, stainJitter, checkpointEvery, schedule, warmup, Objects.requireNonNullElse((Object) refine, "none"));
+	}
+
+	@Override
+	public String toString() {
+		return loss + ", " + optimizer.id + " lr " + learningRate() + " (" + schedule.id + ", warm-up " + warmup + "), " + steps + " steps, seed " + seed + ", "
+			+ batchGroups + " x " + groupSize + " blocks, " + labelDraw().id + ", depth " + depth + ", filters " + baseFilters + ", context " + context
+			+ (augment ? "" : ", no augmentation") + (stainJitter == 0 ? "" : ", stain jitter " + stainJitter) + (refine == null ? "" : ", refining " + refine);
 	}
 }

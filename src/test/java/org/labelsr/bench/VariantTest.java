@@ -26,11 +26,11 @@ class VariantTest {
 		assertEquals(0.5, v.loss().lambda);
 		assertEquals(0.1, v.loss().rhoMin);
 		final TrainingSettings s = v.settings(100, 7, v.learningRate());
-		assertEquals(10, s.groupSize);
-		assertEquals(3, s.batchGroups);
-		assertEquals(2e-3, s.learningRate);
-		assertEquals("cosine", s.schedule);
-		assertEquals(7, s.seed);
+		assertEquals(10, s.groupSize());
+		assertEquals(3, s.batchGroups());
+		assertEquals(2e-3, s.learningRate());
+		assertEquals(org.labelsr.train.Schedule.COSINE, s.schedule());
+		assertEquals(7, s.seed());
 		assertTrue(!v.tuned());
 		assertTrue(Variant.parse("intra").tuned(), "no lr: tuned on validation");
 	}
@@ -51,14 +51,14 @@ class VariantTest {
 	@Test
 	void stainJitterIsANamedOptionRecordedOnlyWhenOn() {
 		final TrainingSettings jittered = Variant.parse("supervised:stain=0.3").settings(100, 1, 1e-3);
-		assertEquals(0.3, jittered.stainJitter);
+		assertEquals(0.3, jittered.stainJitter());
 		final ModelInfo plain = new ModelInfo();
 		Variant.parse("supervised").settings(100, 1, 1e-3).record(plain);
 		assertEquals(null, plain.training.stain_jitter, "left out at 0, so runs from before the option compare as the same run");
 		assertEquals(List.of("stain_jitter null -> 0.3"), jittered.differencesFrom(plain));
 		final ModelInfo mine = new ModelInfo();
 		jittered.record(mine);
-		assertEquals(0.3, TrainingSettings.recorded(mine).stainJitter, "a resumed run jitters as the first did");
+		assertEquals(0.3, TrainingSettings.recorded(mine).stainJitter(), "a resumed run jitters as the first did");
 		assertThrows(LsrException.class, () -> Variant.parse("supervised:stain=1"));
 	}
 
@@ -71,26 +71,26 @@ class VariantTest {
 
 	@Test
 	void aVariantMayTrainLongerThanTheConfiguration() {
-		assertEquals(3000, Variant.parse("intra:steps=3000").settings(1000, 1, 1e-3).steps);
-		assertEquals(1000, Variant.parse("intra").settings(1000, 1, 1e-3).steps);
+		assertEquals(3000, Variant.parse("intra:steps=3000").settings(1000, 1, 1e-3).steps());
+		assertEquals(1000, Variant.parse("intra").settings(1000, 1, 1e-3).steps());
 	}
 
 	@Test
 	void aVariantMayNameTheNetworkDepthAndContext() {
-		assertEquals(48, Variant.parse("intra:context=48").settings(1000, 1, 1e-3).context);
-		assertEquals(new org.labelsr.train.TrainingSettings(org.labelsr.net.LossSpec.of(org.labelsr.net.LossKind.INTRA)).context, Variant.parse("intra").settings(1000, 1, 1e-3).context);
-		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth);
-		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth);
+		assertEquals(48, Variant.parse("intra:context=48").settings(1000, 1, 1e-3).context());
+		assertEquals(org.labelsr.train.TrainingSettingsBuilder.CONTEXT, Variant.parse("intra").settings(1000, 1, 1e-3).context());
+		assertEquals(2, Variant.parse("intra:depth=2").settings(1000, 1, 1e-3).depth());
+		assertEquals(org.labelsr.net.UNetConfig.DEFAULT_DEPTH, Variant.parse("intra").settings(1000, 1, 1e-3).depth());
 	}
 
 	@Test
 	void theLabelDrawIsANamedOptionRecordedOnlyWhenNotTheDefault() {
 		final TrainingSettings balanced = Variant.parse("intra+inter:draw=balanced").settings(1000, 1, 1e-3);
-		assertEquals(org.labelsr.data.LabelDraw.BALANCED, balanced.labelDraw);
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, balanced.labelDraw());
 		final ModelInfo m = new ModelInfo();
 		balanced.record(m);
 		assertEquals("balanced", m.training.label_draw);
-		assertEquals(org.labelsr.data.LabelDraw.BALANCED, TrainingSettings.recorded(m).labelDraw, "what --resume reads back");
+		assertEquals(org.labelsr.data.LabelDraw.BALANCED, TrainingSettings.recorded(m).labelDraw(), "what --resume reads back");
 		final ModelInfo older = new ModelInfo();
 		Variant.parse("intra+inter").settings(1000, 1, 1e-3).record(older);
 		assertEquals(null, older.training.label_draw, "models from before the option stay the same run");
@@ -133,7 +133,7 @@ class VariantTest {
 	@Test
 	void warmupRampsTheLearningRateUpLinearly() {
 		final TrainingSettings s = Variant.parse("intra+inter:warmup=100,lr=1e-3").settings(1000, 1, 1e-3);
-		assertEquals(100, s.warmup);
+		assertEquals(100, s.warmup());
 		assertEquals(1e-5, s.learningRate(0), 1e-12);
 		assertEquals(5e-4, s.learningRate(49), 1e-12);
 		assertEquals(1e-3, s.learningRate(99), 1e-12);
@@ -174,11 +174,11 @@ class VariantTest {
 		assertTrue(!first.refines());
 		assertEquals("intra", Variant.parse("intra:refine=1").firstRound().name());
 		final TrainingSettings s = v.refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/models/first/best"));
-		assertEquals(LossKind.SUPERVISED, s.loss.kind, "the second round learns the pseudo-truth with the supervised loss");
-		assertEquals(2, s.refine.guide());
-		assertEquals("/models/first/best", s.refine.model());
-		assertTrue(s.refine.flips());
-		assertEquals(3, s.seed);
+		assertEquals(LossKind.SUPERVISED, s.loss().kind, "the second round learns the pseudo-truth with the supervised loss");
+		assertEquals(2, s.refine().guide());
+		assertEquals("/models/first/best", s.refine().model());
+		assertTrue(s.refine().flips());
+		assertEquals(3, s.seed());
 		assertTrue(!v.settings(100, 3, 1e-3).equals(s));
 		// the first round may move (a copied bench folder): only what the pseudo-truth was made with makes another run
 		final ModelInfo moved = new ModelInfo();
@@ -209,7 +209,7 @@ class VariantTest {
 			final ModelInfo m = new ModelInfo();
 			each.settings(100, 1, 1e-3).record(m);
 			final TrainingSettings back = TrainingSettings.recorded(new com.google.gson.Gson().fromJson(m.toJson(), ModelInfo.class));
-			assertEquals(each.loss().toString(), back.loss.toString(), "model.json keeps the form");
+			assertEquals(each.loss().toString(), back.loss().toString(), "model.json keeps the form");
 			assertEquals(List.of(), each.settings(100, 1, 1e-3).differencesFrom(m));
 		}
 		// a model from before the options, or with the defaults, is the same run as the default; a form is another run

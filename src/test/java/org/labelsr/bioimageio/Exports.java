@@ -12,6 +12,7 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -38,13 +39,8 @@ final class Exports {
 	static synchronized Path model() {
 		if (model == null) {
 			model = ROOT.resolve("model");
-			final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
-			s.steps = 20;
-			s.depth = 2;
-			s.baseFilters = 4;
-			s.groupSize = 4;
-			s.checkpointEvery = 100;
-			Training.run(data(), s, model, false, Progress.NONE, null);
+			final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.INTRA)).steps(20).depth(2).filters(4).groupSize(4).checkpointEvery(100).build();
+			Training.run(TrainingRequest.of(data(), s, model));
 		}
 		return model;
 	}

@@ -110,7 +110,8 @@ class BaselineEvaluateCommandTest {
 
 	private static void assertFails(final boolean evaluate, final String expected, final String... args) {
 		final LsrException e = assertThrows(LsrException.class, () -> run(evaluate, args));
-		assertTrue(e.getMessage().contains(expected), e.getMessage());
+		// as Main shows it: settings named by their flags
+		assertTrue(Flags.message(e).contains(expected), Flags.message(e));
 	}
 
 	@Test

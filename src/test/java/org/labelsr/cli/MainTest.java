@@ -50,6 +50,11 @@ class MainTest {
 	void badOptionsAreNamed(@TempDir final Path tmp) {
 		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--steps", "many"));
 		assertTrue(err.contains("--steps") && err.contains("many"), err);
+		// a core error names the setting in words; the command line shows its flag (Fiji its macro key, fiji.TrainCommandTest)
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--batch-groups", "0"));
+		assertTrue(err.contains("lsr train: --batch-groups must be at least 1, not 0"), err);
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.toString(), "--schedule", "linear"));
+		assertTrue(err.contains("--schedule must be constant or cosine, not 'linear'"), err);
 		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "fancy", "--out", tmp.toString()));
 		assertTrue(err.contains("fancy"), err);
 		assertEquals(1, run("bench", "--kind", "glands", "--seeds", "1,2,2", "--out", tmp.resolve("b").toString()));

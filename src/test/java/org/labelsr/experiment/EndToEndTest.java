@@ -40,11 +40,7 @@ class EndToEndTest {
 		SynthDataSetWriter.write(data, new SynthSettings(11, 6, 2, 256, 32), Progress.NONE);
 		final Path out = tmp.resolve("out");
 		final Comparison c = new Comparison(data, out, m -> {
-			final TrainingSettings s = new TrainingSettings(m.loss());
-			s.steps = m.refines() == null ? 400 : 200;
-			s.seed = 3;
-			s.checkpointEvery = 200;
-			return s;
+			return TrainingSettings.builder(m.loss()).steps(m.refines() == null ? 400 : 200).seed(3).checkpointEvery(200);
 		}, BoundaryMask.DEFAULT_DISTANCE, Progress.NONE, r -> {});
 		final Method first = new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER));
 		final List<Scores> rows = c.run(List.of(Method.baseline(), first, Method.refined("refined", first, 1)));

@@ -11,6 +11,7 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -37,18 +38,13 @@ final class Fixtures {
 	static synchronized Path model() {
 		if (model == null) {
 			model = ROOT.resolve("model");
-			Training.run(data(), tiny(20), model, false, Progress.NONE, null);
+			Training.run(TrainingRequest.of(data(), tiny(20), model));
 		}
 		return model;
 	}
 
 	static TrainingSettings tiny(final int steps) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA_INTER));
-		s.steps = steps;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 4;
-		s.checkpointEvery = 10;
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.INTRA_INTER)).steps(steps).depth(2).filters(4).groupSize(4).checkpointEvery(10).build();
 		return s;
 	}
 

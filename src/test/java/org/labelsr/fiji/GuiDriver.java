@@ -134,13 +134,14 @@ public final class GuiDriver {
 			final Vector<?> text = gd.getStringFields(), numbers = gd.getNumericFields();
 			((TextField) text.get(0)).setText(data.toString());
 			((TextField) text.get(1)).setText(model.toString());
-			// numeric fields in the command's order: steps, seed, batch_groups, group_size, learning_rate, depth, filters, context, lambda, rho_min, logit_penalty, warmup, checkpoint_every
+			// numeric fields in the command's order, TrainingCommand's first: steps, seed, learning_rate, depth, filters, checkpoint_every,
+			// then batch_groups, group_size, context, lambda, rho_min, logit_penalty, warmup; choices: schedule, then loss, label_draw, optimizer, divergence
 			((TextField) numbers.get(0)).setText("" + steps);
-			((TextField) numbers.get(3)).setText("4");
-			((TextField) numbers.get(5)).setText("2");
-			((TextField) numbers.get(6)).setText("4");
-			((TextField) numbers.get(12)).setText("10");
-			((Choice) gd.getChoices().get(0)).select("intra+inter");
+			((TextField) numbers.get(7)).setText("4");
+			((TextField) numbers.get(3)).setText("2");
+			((TextField) numbers.get(4)).setText("4");
+			((TextField) numbers.get(5)).setText("10");
+			((Choice) gd.getChoices().get(1)).select("intra+inter");
 		});
 	}
 

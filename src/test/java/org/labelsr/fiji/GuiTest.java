@@ -37,7 +37,7 @@ class GuiTest {
 			"Estimate LSR Label Table", "Generate LSR Synthetic Data", "Check LSR TensorFlow" })
 			assertTrue(r.printed("MENU: " + entry), entry + " is not in Plugins > Label Super Resolution:\n" + out);
 		assertTrue(r.printed("SAMPLE: LSR H&E Sample (synthetic)") && r.printed("SAMPLE: LSR Sample Data Set"), out);
-		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains("loss=intra+inter model="), "the recorder wrote the macro line:\n" + out);
+		assertTrue(out.contains("RECORDED: run(\"Train LSR Model\", \"data=") && out.contains(" model=") && out.contains(" loss=intra+inter "), "the recorder wrote the macro line:\n" + out);
 		assertTrue(out.contains("PLOT: LSR loss gui-model window=true"), out);
 		assertTrue(out.contains("SAMPLE-IMAGE: LSR sample synth-000.png overlay=true"), out);
 		assertTrue(out.contains("PREDICTED: overlay=") && out.contains("classes=8-bit prob=2 slices"), out);

@@ -67,6 +67,12 @@ class HeadlessMacroTest {
 		assertTrue(r.output().contains("Train LSR Model: ERROR: " + missing + ": data set folder (data=) is not an existing folder"), r.output());
 		assertEquals(1, r.status(), "a failed command ends a headless run with status 1 (ImageJ alone would exit 0):\n" + r.output());
 
+		// a core error names the setting as the macro writes it (the command line names its flag instead)
+		final ImageJProcess.Result badSetting = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"),
+			"data=[" + Fixtures.data() + "] model=[" + Fixtures.fresh("never") + "] steps=5 batch_groups=0", 120);
+		assertEquals(1, badSetting.status(), badSetting.output());
+		assertTrue(badSetting.output().contains("Train LSR Model: ERROR: batch groups (batch_groups=) must be at least 1, not 0"), badSetting.output());
+
 		// the macro's own checks fail the same way
 		final ImageJProcess.Result noArgs = ImageJProcess.headless(ImageJProcess.macro("LSR_Train.ijm"), "steps=5", 120);
 		assertEquals(1, noArgs.status(), noArgs.output());

@@ -8,6 +8,7 @@ import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labelsr.fiji.command.RefineModelCommand;
 import org.labelsr.fiji.command.TrainModelCommand;
+import org.labelsr.net.LossKind;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.train.TrainingSettings;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -83,6 +86,10 @@ class TrainCommandTest {
 		assertTrue(plot.getWidth() > 100 && plot.getHeight() > 100);
 		assertEquals(6, ModelInfo.read(model).training.steps);
 		assertEquals(null, ModelInfo.read(model).training.label_draw, "proportional, the default");
+		// every value the macro left out is the command line's default: both come from TrainingSettingsBuilder
+		final TrainingSettings cli = TrainingSettings.builder(LossKind.INTRA_INTER).steps(6).depth(2).filters(4).groupSize(4).checkpointEvery(5).build();
+		assertEquals(List.of(), cli.differencesFrom(ModelInfo.read(model)));
+		assertEquals(cli, TrainingSettings.recorded(ModelInfo.read(model)));
 	}
 
 	@Test
@@ -134,7 +141,13 @@ class TrainCommandTest {
 		final Module m = start(in);
 		pending.get();
 		assertTrue(((Cancelable) m).isCanceled());
-		assertTrue(((Cancelable) m).getCancelReason().contains("depth must be 1..6"), ((Cancelable) m).getCancelReason());
+		assertTrue(((Cancelable) m).getCancelReason().contains("depth (depth=) must be 1..6, not 9"), ((Cancelable) m).getCancelReason());
+		// the core names the setting in words; Fiji adds its macro key, where the command line names its flag
+		in.put("depth", 2);
+		in.put("batch_groups", 0);
+		final Module none = start(in);
+		pending.get();
+		assertEquals("batch groups (batch_groups=) must be at least 1, not 0", ((Cancelable) none).getCancelReason());
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -70,13 +71,8 @@ class LogitPenaltyTest {
 	}
 
 	private Path train(final Path data, final double beta, final String name) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA).withLogitPenalty(beta));
-		s.learningRate = 2e-3;
-		s.steps = STEPS;
-		s.depth = 2;
-		s.baseFilters = 8;
-		s.checkpointEvery = 1000;
-		Training.run(data, s, tmp.resolve(name), false, Progress.NONE, null);
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.INTRA).withLogitPenalty(beta)).learningRate(2e-3).steps(STEPS).depth(2).filters(8).checkpointEvery(1000).build();
+		Training.run(TrainingRequest.of(data, s, tmp.resolve(name)));
 		return tmp.resolve(name);
 	}
 

@@ -28,6 +28,7 @@ import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.LossKind;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 
 /**
  * The bad-data cases of issue 5 that DataSetTest, BlocksCsvTest and
@@ -56,7 +57,7 @@ class BadDataTest {
 
 	private String trainingFails() {
 		final String m = Messages.shown(assertThrows(LsrException.class,
-			() -> Training.run(data, Fixtures.tiny(LossKind.INTRA_INTER, 2), model, false, Progress.NONE, null)).getMessage());
+			() -> Training.run(TrainingRequest.of(data, Fixtures.tiny(LossKind.INTRA_INTER, 2), model))).getMessage());
 		assertEquals(List.of(), Fixtures.files(model), "a run refused for bad data writes nothing");
 		return m;
 	}

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.Network;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -28,9 +28,8 @@ class CrashStateTest {
 
 	private Path trained(final int steps) {
 		final Path m = tmp.resolve("m");
-		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, steps);
-		s.checkpointEvery = 1;
-		Training.run(Fixtures.data(), s, m, false, Progress.NONE, null);
+		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, steps).toBuilder().checkpointEvery(1).build();
+		Training.run(TrainingRequest.of(Fixtures.data(), s, m));
 		return m;
 	}
 
@@ -42,7 +41,7 @@ class CrashStateTest {
 		Files.writeString(m.resolve("checkpoints/latest"), "../../../etc\n");
 		assertEquals(2, new Checkpoints(m).latestStep(), "a pointer naming no checkpoint is ignored");
 		final TrainingSettings s = Training.resumed(m);
-		assertEquals(3, Training.run(Fixtures.data(), s, m, true, Progress.NONE, null).stepsDone);
+		assertEquals(3, Training.run(TrainingRequest.of(Fixtures.data(), s, m).resume(true)).stepsDone);
 		assertEquals(3, new Checkpoints(m).latestStep());
 	}
 
@@ -53,8 +52,8 @@ class CrashStateTest {
 		Files.delete(m.resolve("model.json"));
 		Files.move(m.resolve("variables"), m.resolve(".variables.old"));
 		Files.createDirectories(m.resolve(".export.part"));
-		assertMentions(Messages.shown(assertThrows(LsrException.class, () -> Network.load(m)).getMessage()), "not finished", "--resume");
-		Training.run(Fixtures.data(), Training.resumed(m), m, true, Progress.NONE, null);
+		assertMentions(Messages.shown(assertThrows(LsrException.class, () -> Network.load(m)).getMessage()), "not finished", "resume");
+		Training.run(TrainingRequest.of(Fixtures.data(), Training.resumed(m), m).resume(true));
 		try (Network net = Network.load(m)) {
 			assertEquals(2, net.info.training.steps);
 		}

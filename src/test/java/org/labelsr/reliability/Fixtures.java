@@ -15,6 +15,7 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -52,19 +53,13 @@ final class Fixtures {
 	static synchronized Path model() {
 		if (model == null) {
 			model = base().resolve("model");
-			Training.run(data(), tiny(LossKind.INTRA_INTER, 3), model, false, Progress.NONE, null);
+			Training.run(TrainingRequest.of(data(), tiny(LossKind.INTRA_INTER, 3), model));
 		}
 		return model;
 	}
 
 	static TrainingSettings tiny(final LossKind kind, final int steps) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(kind));
-		s.steps = steps;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 4;
-		s.checkpointEvery = 1000;
-		s.seed = 9;
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(kind)).steps(steps).depth(2).filters(4).groupSize(4).checkpointEvery(1000).seed(9).build();
 		return s;
 	}
 

@@ -98,6 +98,6 @@ class ModelConsistencyTest {
 	void unfinishedTrainingRunSaysHowToFinishIt() throws Exception {
 		final Path m = Fixtures.copyOfModel(tmp.resolve("m"));
 		Files.delete(m.resolve("model.json"));
-		assertMentions(refused(m), m, "not finished", "--resume");
+		assertMentions(refused(m), m, "not finished", "resume");
 	}
 }

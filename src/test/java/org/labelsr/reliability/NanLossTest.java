@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelsr.LsrException;
-import org.labelsr.Progress;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
@@ -25,6 +24,7 @@ import org.labelsr.net.TrainingGraph;
 import org.labelsr.net.UNetConfig;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -47,19 +47,15 @@ class NanLossTest {
 		final Path data = tmp.resolve("data"), model = tmp.resolve("model");
 		Fixtures.copyTree(Fixtures.data(), data);
 		Files.writeString(data.resolve("labels.csv"), pureTable(Files.readAllLines(data.resolve("labels.csv"))));
-		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4);
-		sane.loss = new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30);
-		sane.checkpointEvery = 2;
-		Training.run(data, sane, model, false, Progress.NONE, null);
+		final TrainingSettings sane = Fixtures.tiny(LossKind.INTRA, 4).toBuilder().loss(new LossSpec(LossKind.INTRA, Divergence.KL, 0, 1e-30)).checkpointEvery(2).build();
+		Training.run(TrainingRequest.of(data, sane, model));
 
-		final TrainingSettings hot = Training.resumed(model);
-		hot.steps = 60;
-		hot.learningRate = 0.5;
+		final TrainingSettings hot = Training.resumed(model).toBuilder().steps(60).learningRate(0.5).build();
 		final long t0 = System.nanoTime();
-		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(data, hot, model, true, Progress.NONE, null)).getMessage());
+		final String msg = Messages.shown(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, hot, model).resume(true))).getMessage());
 		System.out.printf("NanLossTest: diverged after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		final int step = number(msg, "at step (\\d+)"), kept = number(msg, "checkpoint \\(step (\\d+)\\)");
-		assertMentions(msg, "training stopped", "--learning-rate 5.0e-02", "--resume");
+		assertMentions(msg, "training stopped", "learning rate (e.g. 5.0e-02", "resume");
 		assertTrue(msg.contains("NaN") || msg.contains("Infinity"), msg);
 		assertTrue(step > 4 && kept >= 4 && kept < step, "the last checkpoint precedes the divergence: " + msg);
 		assertEquals(kept, new Checkpoints(model).latestStep(), "the checkpoint the message names is the latest");
@@ -69,10 +65,8 @@ class NanLossTest {
 		}
 
 		// The advice works: resume from the kept checkpoint with a smaller rate.
-		final TrainingSettings calm = Training.resumed(model);
-		calm.steps = kept + 2;
-		calm.learningRate = 1e-4;
-		assertEquals(kept + 2, Training.run(data, calm, model, true, Progress.NONE, null).stepsDone);
+		final TrainingSettings calm = Training.resumed(model).toBuilder().steps(kept + 2).learningRate(1e-4).build();
+		assertEquals(kept + 2, Training.run(TrainingRequest.of(data, calm, model).resume(true)).stepsDone);
 	}
 
 	/** Every label pure (all of one class), no spread. */
@@ -97,7 +91,7 @@ class NanLossTest {
 	}
 
 	private static void assertWeightsFinite(final Path checkpoint, final TrainingSettings s) {
-		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth, s.baseFilters, 2), s.loss, s.optimizer, s.seed);
+		try (TrainingGraph g = new TrainingGraph(new UNetConfig(s.depth(), s.baseFilters(), 2), s.loss(), s.optimizer(), s.seed());
 			Session session = new Session(g.graph)) {
 			session.restore(checkpoint.toString());
 			int checked = 0;

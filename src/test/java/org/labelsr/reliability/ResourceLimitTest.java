@@ -13,6 +13,7 @@ import org.labelsr.net.LossKind;
 import org.labelsr.net.Network;
 import org.labelsr.train.Checkpoints;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /**
@@ -29,9 +30,8 @@ class ResourceLimitTest {
 	@Test
 	void diskFullWhileCheckpointingKeepsThePreviousCheckpointAndModel() {
 		final Path model = tmp.resolve("model");
-		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2);
-		s.checkpointEvery = 1;
-		Training.run(Fixtures.data(), s, model, false, Progress.NONE, null);
+		final TrainingSettings s = Fixtures.tiny(LossKind.INTRA, 2).toBuilder().checkpointEvery(1).build();
+		Training.run(TrainingRequest.of(Fixtures.data(), s, model));
 
 		// A checkpoint of this network is about 90 KB: 40 KB lets the settings and the log be written, not the weights.
 		final ChildJvm.Outcome o = new ChildJvm().limit("-f", 40)
@@ -62,7 +62,7 @@ class ResourceLimitTest {
 			info.multiple = 8;
 			final org.labelsr.net.Network net = org.labelsr.net.Network.of(info, s);
 			final String msg = Messages.shown(org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class, () -> net.run(new float[8 * 8 * 3], 1, 8, 8)).getMessage());
-			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 8 x 8 px", "--tile", "--batch", "OOM when allocating");
+			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 8 x 8 px", "smaller tile", "at a time (batch)", "OOM when allocating");
 		}
 	}
 
@@ -105,7 +105,7 @@ class ResourceLimitTest {
 			// Explicit sizes are the user's: no retry, the message says what to change.
 			final String msg = org.junit.jupiter.api.Assertions.assertThrows(org.labelsr.LsrException.class,
 				() -> org.labelsr.predict.Prediction.of(new org.labelsr.predict.TiledPredictor(net, 2048, 1), img, 2, progress)).getMessage();
-			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 1200 x 1200 px", "--tile");
+			assertMentions(msg, "TensorFlow ran out of memory predicting 1 tile(s) of 1200 x 1200 px", "smaller tile");
 		}
 	}
 

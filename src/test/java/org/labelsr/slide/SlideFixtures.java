@@ -8,10 +8,9 @@ import org.labelsr.data.synth.SynthSettings;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
-import org.labelsr.net.Network;
 import org.labelsr.train.Training;
+import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
-import org.tensorflow.Session;
 import org.labelsr.output.PyramidTiffWriter;
 
 /** Real slides and real networks for the slide tests: nothing is mocked. */
@@ -32,16 +31,9 @@ public final class SlideFixtures {
 	public static Path trainTinyModel(final Path dir) {
 		final Path data = dir.resolve("synth");
 		SynthDataSetWriter.write(data, new SynthSettings(3, 3, 1, 128, 16), Progress.NONE);
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA));
-		s.steps = 20;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.batchGroups = 2;
-		s.groupSize = 4;
-		s.context = 8;
-		s.checkpointEvery = 1000;
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.INTRA)).steps(20).depth(2).filters(4).batchGroups(2).groupSize(4).context(8).checkpointEvery(1000).build();
 		final Path model = dir.resolve("model");
-		Training.run(data, s, model, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(data, s, model));
 		return model;
 	}
 

@@ -85,7 +85,7 @@ class PosteriorSamplesTest {
 	private static void trains(final LossKind kind) {
 		final TrainingSettings s = TinyRuns.settings(LossSpec.of(kind), 40, 3e-3);
 		final Path model = tmp.resolve("model-" + kind.name());
-		final List<double[]> curve = Training.run(data, s, model, false, Progress.NONE, null).curve;
+		final List<double[]> curve = Training.run(TrainingRequest.of(data, s, model)).curve;
 		for (final double[] p : curve)
 			assertTrue(Double.isFinite(p[1]), "loss at step " + p[0] + " is " + p[1]);
 		final double first = TinyRuns.meanLoss(curve, 0, 5), last = TinyRuns.meanLoss(curve, 35, 40);
@@ -97,9 +97,8 @@ class PosteriorSamplesTest {
 	void withoutEstimatesTheMessageNamesTheFile() throws Exception {
 		final Path bare = TinyRuns.dataSet(tmp.resolve("bare"), 23, 1);
 		Files.delete(bare.resolve(DataSet.LABEL_ESTIMATES));
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.POSTERIOR_SAMPLES));
-		s.steps = 2;
-		final String m = assertThrows(LsrException.class, () -> Training.run(bare, s, tmp.resolve("m2"), false, Progress.NONE, null)).getMessage();
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.POSTERIOR_SAMPLES)).steps(2).build();
+		final String m = assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(bare, s, tmp.resolve("m2")))).getMessage();
 		assertTrue(m.contains(DataSet.LABEL_ESTIMATES) && m.contains("posterior-samples"), m);
 	}
 }

@@ -45,23 +45,21 @@ class RefinementTest {
 	static void firstRound() {
 		data = TinyRuns.dataSet(tmp.resolve("data"), 5, 3);
 		first = tmp.resolve("first");
-		Training.run(data, TinyRuns.settings(LossSpec.of(LossKind.INTRA), 10, 1e-2), first, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(data, TinyRuns.settings(LossSpec.of(LossKind.INTRA), 10, 1e-2), first));
 	}
 
 	private static TrainingSettings refined(final double guide, final boolean flips) {
-		final TrainingSettings s = TinyRuns.settings(LossSpec.of(LossKind.SUPERVISED), 3, 1e-3);
-		s.refine = new Refinement(first.toString(), guide, flips);
-		return s;
+		return TinyRuns.builder(LossSpec.of(LossKind.SUPERVISED), 3, 1e-3).refine(new Refinement(first.toString(), guide, flips)).build();
 	}
 
 	@Test
 	void theSecondRoundLearnsTheFirstNetworksGuidedPredictions() {
 		final Path out = tmp.resolve("guided");
 		final TrainingSettings s = refined(1, true);
-		assertEquals(3, Training.run(data, s, out, false, Progress.NONE, null).stepsDone);
+		assertEquals(3, Training.run(TrainingRequest.of(data, s, out)).stepsDone);
 		final DataSet d = DataSet.load(data);
 		final LabelTable table = LabelTableReader.parse(ModelInfo.read(first).label_table, Path.of("model.json"));
-		final DataSet trained = s.refine.pseudoTruth(d, out, true, Progress.NONE);
+		final DataSet trained = s.refine().pseudoTruth(d, out, true, Progress.NONE);
 		boolean differsFromTruth = false;
 		for (final Item item : d.train()) {
 			final ByteMap pseudo = Images.readGrey8(out.resolve(Refinement.FOLDER).resolve(item.name() + Item.CLASSES));
@@ -76,13 +74,13 @@ class RefinementTest {
 		assertEquals(first.toString(), t.refine.model);
 		assertEquals(1, t.refine.guide);
 		assertTrue(t.refine.flips);
-		assertEquals(s.refine, Training.resumed(out).refine, "--resume reads the refinement back");
+		assertEquals(s.refine(), Training.resumed(out).refine(), "--resume reads the refinement back");
 	}
 
 	@Test
 	void withoutTheGuideThePseudoTruthIsTheFirstNetworksOwnClassMap() throws Exception {
 		final Path out = tmp.resolve("unguided");
-		Training.run(data, refined(0, false), out, false, Progress.NONE, null);
+		Training.run(TrainingRequest.of(data, refined(0, false), out));
 		final DataSet d = DataSet.load(data);
 		try (Network net = Network.load(first)) {
 			final TiledPredictor predictor = new TiledPredictor(net, TiledPredictor.DEFAULT_CORE, TiledPredictor.DEFAULT_BATCH);
@@ -112,13 +110,10 @@ class RefinementTest {
 
 	@Test
 	void badRefinementsNameTheProblem() throws Exception {
-		assertTrue(assertThrows(LsrException.class, () -> new Refinement(first.toString(), -1, true)).getMessage().contains("--guide"));
-		final TrainingSettings intra = refined(1, true);
-		intra.loss = LossSpec.of(LossKind.INTRA);
-		assertTrue(assertThrows(LsrException.class, () -> Training.run(data, intra, tmp.resolve("intra"), false, Progress.NONE, null)).getMessage().contains("supervised"));
-		final TrainingSettings missing = refined(1, true);
-		missing.refine = new Refinement(tmp.resolve("nowhere").toString(), 1, true);
-		assertTrue(assertThrows(LsrException.class, () -> Training.run(data, missing, tmp.resolve("missing"), false, Progress.NONE, null)).getMessage().contains("nowhere"));
+		assertTrue(assertThrows(LsrException.class, () -> new Refinement(first.toString(), -1, true)).getMessage().contains("label guide"));
+		assertTrue(assertThrows(LsrException.class, () -> refined(1, true).toBuilder().loss(LossSpec.of(LossKind.INTRA)).build()).getMessage().contains("supervised"));
+		final TrainingSettings missing = refined(1, true).toBuilder().refine(new Refinement(tmp.resolve("nowhere").toString(), 1, true)).build();
+		assertTrue(assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, missing, tmp.resolve("missing")))).getMessage().contains("nowhere"));
 		// a first round trained on other classes
 		final Path other = tmp.resolve("other");
 		org.labelsr.io.AtomicFiles.deleteTree(other);
@@ -132,9 +127,8 @@ class RefinementTest {
 		final ModelInfo info = ModelInfo.read(other);
 		info.classes = java.util.List.of("stroma", "tumour");
 		info.write(other);
-		final TrainingSettings otherClasses = refined(1, true);
-		otherClasses.refine = new Refinement(other.toString(), 1, true);
-		final String message = assertThrows(LsrException.class, () -> Training.run(data, otherClasses, tmp.resolve("classes"), false, Progress.NONE, null)).getMessage();
+		final TrainingSettings otherClasses = refined(1, true).toBuilder().refine(new Refinement(other.toString(), 1, true)).build();
+		final String message = assertThrows(LsrException.class, () -> Training.run(TrainingRequest.of(data, otherClasses, tmp.resolve("classes")))).getMessage();
 		assertTrue(message.contains("stroma") && message.contains("cancer"), message);
 	}
 }

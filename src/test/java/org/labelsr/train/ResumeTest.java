@@ -29,25 +29,18 @@ class ResumeTest {
 	}
 
 	private static TrainingSettings small(final int steps) {
-		final TrainingSettings s = new TrainingSettings(LossSpec.of(LossKind.INTRA_INTER));
-		s.steps = steps;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 4;
-		s.checkpointEvery = 5;
-		s.seed = 9;
+		final TrainingSettings s = TrainingSettings.builder(LossSpec.of(LossKind.INTRA_INTER)).steps(steps).depth(2).filters(4).groupSize(4).checkpointEvery(5).seed(9).build();
 		return s;
 	}
 
 	@Test
 	void resumedRunContinuesTheUninterruptedOne() {
 		final Path straight = tmp.resolve("straight"), split = tmp.resolve("split");
-		final Trainer.Outcome full = Training.run(data, small(16), straight, false, Progress.NONE, null);
-		Training.run(data, small(8), split, false, Progress.NONE, null);
-		final TrainingSettings resumed = Training.resumed(split);
-		assertEquals(8, resumed.steps, "settings are read back from training.json");
-		resumed.steps = 16;
-		final Trainer.Outcome rest = Training.run(data, resumed, split, true, Progress.NONE, null);
+		final Trainer.Outcome full = Training.run(TrainingRequest.of(data, small(16), straight));
+		Training.run(TrainingRequest.of(data, small(8), split));
+		final TrainingSettings recorded = Training.resumed(split);
+		assertEquals(small(8), recorded, "settings are read back from training.json as they were given");
+		final Trainer.Outcome rest = Training.run(TrainingRequest.of(data, recorded.toBuilder().steps(16).build(), split).resume(true));
 		assertEquals(16, rest.stepsDone);
 		assertEquals(16, rest.curve.size(), "the resumed curve keeps the first run's steps");
 		for (int i = 8; i < 16; i++) {
@@ -57,9 +50,23 @@ class ResumeTest {
 	}
 
 	@Test
+	void theSameSettingsAndSeedGiveTheSameNumbers() throws Exception {
+		final TrainingSettings s = small(6);
+		final Trainer.Outcome a = Training.run(TrainingRequest.of(data, s, tmp.resolve("same-a")));
+		final Trainer.Outcome b = Training.run(TrainingRequest.of(data, Training.resumed(tmp.resolve("same-a")), tmp.resolve("same-b")));
+		for (int i = 0; i < 6; i++)
+			assertEquals(a.curve.get(i)[1], b.curve.get(i)[1], 0, "loss at step " + (i + 1) + ", to the last bit");
+		assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("same-a/variables/variables.data-00000-of-00001")),
+			Files.readAllBytes(tmp.resolve("same-b/variables/variables.data-00000-of-00001"))), "the same weights");
+		final TrainingSettings other = s.toBuilder().seed(10).build();
+		final Trainer.Outcome c = Training.run(TrainingRequest.of(data, other, tmp.resolve("same-c")));
+		assertTrue(c.curve.get(5)[1] != a.curve.get(5)[1], "another seed, another run");
+	}
+
+	@Test
 	void modelFolderHoldsSavedModelAndDescription() throws Exception {
 		final Path m = tmp.resolve("model");
-		final Trainer.Outcome o = Training.run(data, small(6), m, false, Progress.NONE, null);
+		final Trainer.Outcome o = Training.run(TrainingRequest.of(data, small(6), m));
 		assertTrue(Files.isRegularFile(m.resolve("saved_model.pb")));
 		assertTrue(Files.isDirectory(m.resolve("variables")));
 		final ModelInfo info = ModelInfo.read(m);
@@ -89,7 +96,7 @@ class ResumeTest {
 				return seen[0] >= 3;
 			}
 		};
-		final Trainer.Outcome o = Training.run(data, small(50), m, false, cancelAfter3, null);
+		final Trainer.Outcome o = Training.run(TrainingRequest.of(data, small(50), m).progress(cancelAfter3));
 		assertTrue(o.cancelled);
 		assertEquals(3, o.stepsDone);
 		assertEquals(3, new Checkpoints(m).latestStep());

@@ -21,14 +21,11 @@ final class TinyRuns {
 
 	/** Two levels, four filters, groups of six, no checkpoint before the end. */
 	static TrainingSettings settings(final LossSpec loss, final int steps, final double learningRate) {
-		final TrainingSettings s = new TrainingSettings(loss);
-		s.learningRate = learningRate;
-		s.steps = steps;
-		s.depth = 2;
-		s.baseFilters = 4;
-		s.groupSize = 6;
-		s.checkpointEvery = 100;
-		return s;
+		return builder(loss, steps, learningRate).build();
+	}
+
+	static TrainingSettingsBuilder builder(final LossSpec loss, final int steps, final double learningRate) {
+		return TrainingSettings.builder(loss).learningRate(learningRate).steps(steps).depth(2).filters(4).groupSize(6).checkpointEvery(100);
 	}
 
 	/** Mean loss over the points {@code from} (inclusive) to {@code to} (exclusive) of a curve of (step, loss). */

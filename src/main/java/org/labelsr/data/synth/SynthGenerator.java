@@ -3,6 +3,8 @@ package org.labelsr.data.synth;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 import org.labelsr.LsrException;
 import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
@@ -55,6 +57,7 @@ public final class SynthGenerator {
 		if (size < block) throw new LsrException("image size " + size + " px is smaller than the block size " + block + " px");
 		if (size > 16384) throw new LsrException("image size " + size + " px is too large for a synthetic image (at most 16384)");
 		if (size % block != 0)
-			throw new LsrException("image size " + size + " px is not a multiple of the block size " + block + " px (the label map needs whole blocks; try --size " + (size / block) * block + ")");
+			throw new SettingException("image size " + size + " px is not a multiple of the block size " + block + " px (the label map needs whole blocks; try {} " + (size / block) * block + ")",
+				Setting.SIZE);
 	}
 }

@@ -14,9 +14,9 @@ public record SynthSettings(long seed, int images, int test, int size, int block
 	public static final long DEFAULT_SEED = 1;
 	public static final int DEFAULT_IMAGES = 8, DEFAULT_SIZE = 512, DEFAULT_BLOCK = 32;
 	/** Blocks per label the label table is measured on, unless told otherwise. */
-	public static final int DEFAULT_TABLE_BLOCKS = 12;
+	public static final int DEFAULT_TABLE_BLOCKS = org.labelsr.label.TruthBlockSampler.DEFAULT_BLOCKS_PER_LABEL;
 	/** The most blocks per label a label table may be asked to rest on (more than any label has: every block). */
-	public static final int MAX_TABLE_BLOCKS = 100_000;
+	public static final int MAX_TABLE_BLOCKS = org.labelsr.label.TruthBlockSampler.MAX_BLOCKS_PER_LABEL;
 
 	public SynthSettings {
 		if (images < 1) throw new LsrException("the number of training images must be at least 1, got " + images + " (the label table is estimated from them)");

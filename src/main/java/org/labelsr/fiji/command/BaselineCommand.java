@@ -2,7 +2,7 @@ package org.labelsr.fiji.command;
 
 import java.io.File;
 
-import org.labelsr.data.DataSet;
+import org.labelsr.data.Split;
 import org.labelsr.eval.BaselineRun;
 import org.labelsr.fiji.FijiProgress;
 import org.scijava.ItemIO;
@@ -41,7 +41,7 @@ public final class BaselineCommand extends LsrCommand {
 	protected void execute(final FijiProgress progress) {
 		final File dataDir = Inputs.folder(data, "data", "data set folder");
 		final File dir = Inputs.required(out, "out", "output folder");
-		painted = BaselineRun.write(DataSet.load(dataDir.toPath()), split, dir.toPath(), progress);
+		painted = BaselineRun.run(dataDir.toPath(), Split.parse(split), dir.toPath(), progress);
 		progress.done("wrote " + painted + " class map(s) and probability stack(s) to " + dir);
 	}
 }

@@ -1,17 +1,13 @@
 package org.labelsr.fiji.command;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import ij.IJ;
 
-import org.labelsr.LsrException;
+import org.labelsr.data.LabelTableEstimation;
 import org.labelsr.fiji.FijiProgress;
+import org.labelsr.label.TruthBlockSampler;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -20,8 +16,8 @@ import org.scijava.plugin.Plugin;
 /**
  * {@code run("Estimate LSR Label Table", "estimates=... out=...")} or
  * {@code "data=... blocks_per_label=12 out=..."}: a labels.csv from a few
- * annotated blocks per label. Runs exactly {@code lsr estimate}, whose
- * messages name its options (--estimates for estimates=, and so on).
+ * annotated blocks per label: the same {@link LabelTableEstimation} as
+ * {@code lsr estimate}.
  */
 @Plugin(type = Command.class, menuPath = Menu.ROOT + "Estimate LSR Label Table", headless = true,
 	description = "Writes labels.csv from per-block estimates (a CSV) or from the truth of a few random blocks per label of a data set.")
@@ -34,10 +30,10 @@ public final class EstimateCommand extends LsrCommand {
 	private File data;
 
 	@Parameter(label = "blocks measured per label", min = "1", persist = false)
-	private int blocks_per_label = 12;
+	private int blocks_per_label = TruthBlockSampler.DEFAULT_BLOCKS_PER_LABEL;
 
 	@Parameter(label = "random seed", persist = false)
-	private long seed = 1;
+	private long seed = LabelTableEstimation.DEFAULT_SEED;
 
 	@Parameter(label = "class names, comma-separated (empty = labels.csv's)", required = false, persist = false)
 	private String classes = "";
@@ -55,23 +51,14 @@ public final class EstimateCommand extends LsrCommand {
 
 	@Override
 	protected void execute(final FijiProgress progress) {
-		final boolean fromEstimates = Inputs.given(estimates), fromData = Inputs.given(data);
-		if (fromEstimates == fromData) throw new LsrException("give exactly one of estimates= (a CSV of block estimates) and data= (a data set with truth maps)");
+		final boolean fromEstimates = Inputs.given(estimates);
 		final File target = Inputs.required(out, "out", "labels.csv to write");
-		final List<String> args = new ArrayList<>();
-		if (fromEstimates) args.addAll(List.of("--estimates", Inputs.file(estimates, "estimates", "estimates CSV").getPath()));
-		else args.addAll(List.of("--data", Inputs.folder(data, "data", "data set folder").getPath(), "--blocks-per-label", "" + blocks_per_label, "--seed", "" + seed));
-		if (classes != null && !classes.isBlank()) args.addAll(List.of("--classes", classes.strip()));
-		args.addAll(List.of("--out", target.getPath()));
-		final ByteArrayOutputStream text = new ByteArrayOutputStream();
-		org.labelsr.cli.EstimateCommand.run(args.toArray(new String[0]), new PrintStream(text, true, StandardCharsets.UTF_8), progress);
-		try {
-			table = Files.readString(target.toPath());
-		}
-		catch (final java.io.IOException e) {
-			throw new LsrException(target + ": written but cannot be read back: " + e.getMessage(), e);
-		}
-		IJ.log(text.toString(StandardCharsets.UTF_8).strip());
+		final LabelTableEstimation.Result r = LabelTableEstimation.run(new LabelTableEstimation.Request(
+			fromEstimates ? Inputs.file(estimates, "estimates", "estimates CSV").toPath() : null,
+			Inputs.given(data) ? (fromEstimates ? data.toPath() : Inputs.folder(data, "data", "data set folder").toPath()) : null,
+			blocks_per_label, seed, classes == null || classes.isBlank() ? null : Arrays.stream(classes.split(",")).map(String::strip).toList(), target.toPath()), progress);
+		table = r.table().toCsv();
+		r.report().forEach(IJ::log);
 		progress.done("wrote " + target);
 	}
 }

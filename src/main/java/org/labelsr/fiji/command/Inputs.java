@@ -3,6 +3,8 @@ package org.labelsr.fiji.command;
 import java.io.File;
 
 import org.labelsr.LsrException;
+import org.labelsr.Setting;
+import org.labelsr.SettingException;
 
 /**
  * Checks of command inputs, with messages that name the macro key, so a
@@ -37,9 +39,18 @@ final class Inputs {
 		return f;
 	}
 
-	static int range(final int v, final int min, final int max, final String key) {
-		if (v < min || v > max) throw new LsrException(key + " must be " + min + ".." + max + ", not " + v);
-		return v;
+	/** A core error's message with each setting it names shown as the dialog's words and macro key ("batch groups (batch_groups=)"). */
+	static String message(final LsrException e) {
+		return e instanceof SettingException s ? s.message(Inputs::name) : e.getMessage();
+	}
+
+	static String name(final Setting s) {
+		return s.words + " (" + key(s) + "=)";
+	}
+
+	/** The macro key of a setting: the command's parameter name. */
+	static String key(final Setting s) {
+		return s.key('_');
 	}
 
 	static boolean given(final File f) {

@@ -47,7 +47,7 @@ public abstract class LsrCommand implements Command, Cancelable {
 			execute(progress);
 		}
 		catch (final LsrException e) {
-			fail(e.getMessage());
+			fail(Inputs.message(e));
 		}
 		catch (final OutOfMemoryError e) {
 			fail("out of Java memory (" + e.getMessage() + "): give Fiji more in Edit > Options > Memory & Threads, or use smaller tiles");

@@ -4,14 +4,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.labelsr.LsrException;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.io.Images;
 import org.labelsr.net.Network;
 import org.labelsr.predict.ImageFiles;
 import org.labelsr.predict.FolderPrediction;
-import org.labelsr.predict.LabelGuide;
-import org.labelsr.predict.TiledPredictor;
+import org.labelsr.predict.PredictionOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -37,10 +35,10 @@ public final class PredictFolderCommand extends LsrCommand {
 	private File out;
 
 	@Parameter(label = "output pixels per tile side (0 = automatic)", min = "0", persist = false)
-	private int tile = TiledPredictor.DEFAULT_CORE;
+	private int tile = PredictionOptions.DEFAULTS.core();
 
 	@Parameter(label = "tiles per TensorFlow run (0 = automatic)", min = "0", persist = false)
-	private int batch = TiledPredictor.DEFAULT_BATCH;
+	private int batch = PredictionOptions.DEFAULTS.batch();
 
 	@Parameter(label = "average four mirrorings (4x slower, steadier boundaries)", persist = false)
 	private boolean flips = false;
@@ -71,8 +69,9 @@ public final class PredictFolderCommand extends LsrCommand {
 		final List<Path> images = ImageFiles.list(Inputs.required(input, "input", "images to predict").toPath());
 		final Path dir = Inputs.required(out, "out", "output folder").toPath();
 		try (Network net = Network.load(modelDir)) {
-			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, Inputs.given(labels) ? Inputs.folder(labels, "labels", "folder of the block labels").toPath() : null) : null;
-			predicted = FolderPrediction.run(net, images, dir, tile, batch, flips, g, progress);
+			final PredictionOptions o = new PredictionOptions(tile, batch, flips, guide,
+				guide != 0 && Inputs.given(labels) ? Inputs.folder(labels, "labels", "folder of the block labels").toPath() : null);
+			predicted = FolderPrediction.run(net, images, dir, o, progress);
 		}
 		progress.done("predicted " + predicted + " of " + images.size() + " image(s) into " + dir + (predicted < images.size() ? " (cancelled)" : ""));
 	}

@@ -17,8 +17,8 @@ import org.labelsr.io.ByteMap;
 import org.labelsr.io.RgbImage;
 import org.labelsr.net.Network;
 import org.labelsr.predict.LabelGuide;
+import org.labelsr.predict.PredictionOptions;
 import org.labelsr.predict.Prediction;
-import org.labelsr.predict.TiledPredictor;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -41,10 +41,10 @@ public final class PredictImageCommand extends LsrCommand {
 	private File model;
 
 	@Parameter(label = "output pixels per tile side (0 = automatic)", min = "0", persist = false)
-	private int tile = TiledPredictor.DEFAULT_CORE;
+	private int tile = PredictionOptions.DEFAULTS.core();
 
 	@Parameter(label = "tiles per TensorFlow run (0 = automatic)", min = "0", persist = false)
-	private int batch = TiledPredictor.DEFAULT_BATCH;
+	private int batch = PredictionOptions.DEFAULTS.batch();
 
 	@Parameter(label = "class whose boundary is drawn", min = "0", persist = false)
 	private int boundary_class = 1;
@@ -83,9 +83,10 @@ public final class PredictImageCommand extends LsrCommand {
 		try (Network net = Network.load(modelDir.toPath())) {
 			if (boundary_class < 0 || boundary_class >= net.classes())
 				throw new LsrException("boundary_class " + boundary_class + " is not a class of this model (0.." + (net.classes() - 1) + ": " + String.join(", ", net.info.classes) + ")");
-			final LabelGuide.Setting g = guide != 0 ? LabelGuide.Setting.of(net, guide, null) : null;
+			final PredictionOptions o = new PredictionOptions(tile, batch, flips, guide, null);
+			final LabelGuide.Setting g = o.guide(net);
 			final File labelsFile = g != null ? labelsFile(g) : null;
-			final Prediction p = Prediction.of(new TiledPredictor(net, tile, batch).withFlips(flips), rgb, net.classes(), progress);
+			final Prediction p = Prediction.of(o.predictor(net), rgb, net.classes(), progress);
 			if (p == null) {
 				progress.done("cancelled");
 				return;

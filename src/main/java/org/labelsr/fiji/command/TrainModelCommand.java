@@ -1,20 +1,11 @@
 package org.labelsr.fiji.command;
 
-import java.io.File;
-
-import ij.ImagePlus;
-
 import org.labelsr.data.LabelDraw;
-import org.labelsr.fiji.FijiProgress;
-import org.labelsr.label.LabelTable;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
-import org.labelsr.net.LossSpec;
 import org.labelsr.net.OptimizerKind;
-import org.labelsr.net.UNetConfig;
-import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
-import org.scijava.ItemIO;
+import org.labelsr.train.TrainingSettingsBuilder;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -27,32 +18,18 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, menuPath = Menu.ROOT + "Train LSR Model", headless = true,
 	description = "Trains a U-Net from block-level labels (label super-resolution) and writes a model folder.")
-public final class TrainModelCommand extends LsrCommand {
-
-	@Parameter(label = "data set folder", style = "directory", required = false, persist = false,
-		description = "A data set as ./lsr synth writes it: labels.csv, train/ with NAME.png and NAME.labels.png")
-	private File data;
+public final class TrainModelCommand extends TrainingCommand {
 
 	@Parameter(label = "loss", choices = { "intra", "intra+inter", "inter", "posterior", "posterior-samples", "posterior-samples+inter", "supervised" }, persist = false,
-		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; posterior-samples(+inter): from the measured blocks in label-estimates.csv, "
-			+ "for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
-	private String loss = "intra";
-
-	@Parameter(label = "model folder (written)", style = "directory", required = false, persist = false,
-		description = "Where the model, its checkpoints and training-log.csv go")
-	private File model;
-
-	@Parameter(label = "optimizer steps (with resume: the new total)", min = "1", persist = false)
-	private int steps = 1000;
-
-	@Parameter(label = "random seed", persist = false)
-	private long seed = 1;
+		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; "
+			+ "posterior-samples(+inter): from the measured blocks in label-estimates.csv, for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
+	private String loss = TrainingSettingsBuilder.LOSS.id;
 
 	@Parameter(label = "label groups per batch", min = "1", persist = false)
-	private int batch_groups = 2;
+	private int batch_groups = TrainingSettingsBuilder.BATCH_GROUPS;
 
 	@Parameter(label = "blocks per group", min = "1", persist = false)
-	private int group_size = 15;
+	private int group_size = TrainingSettingsBuilder.GROUP_SIZE;
 
 	private static final String LOSS_DEFAULT = "default";
 
@@ -61,53 +38,32 @@ public final class TrainModelCommand extends LsrCommand {
 			+ "default: balanced for intra and supervised, proportional for the others")
 	private String label_draw = LOSS_DEFAULT;
 
-	@Parameter(label = "0 = the optimizer's default", min = "0", persist = false)
-	private double learning_rate = 0;
-
 	@Parameter(label = "optimizer", choices = { "adam", "rmsprop" }, persist = false)
-	private String optimizer = "adam";
-
-	@Parameter(label = "U-Net levels", min = "1", max = "6", persist = false)
-	private int depth = UNetConfig.DEFAULT_DEPTH;
-
-	@Parameter(label = "filters of the first level", min = "1", persist = false)
-	private int filters = UNetConfig.DEFAULT_BASE_FILTERS;
+	private String optimizer = TrainingSettingsBuilder.OPTIMIZER.id;
 
 	@Parameter(label = "pixels of context around a block", min = "0", persist = false)
-	private int context = 16;
+	private int context = TrainingSettingsBuilder.CONTEXT;
 
 	@Parameter(label = "divergence", choices = { "kl", "coincidence", "w2" }, persist = false)
-	private String divergence = "kl";
+	private String divergence = TrainingSettingsBuilder.DIVERGENCE.id;
 
 	@Parameter(label = "weight of the group loss (0 = paper)", persist = false)
-	private double lambda = 0;
+	private double lambda = TrainingSettingsBuilder.LAMBDA;
 
 	@Parameter(label = "variance floor", min = "0", persist = false)
-	private double rho_min = LabelTable.DEFAULT_RHO_MIN;
+	private double rho_min = TrainingSettingsBuilder.RHO_MIN;
 
-	@Parameter(label = "logit penalty (label super-resolution losses; 0 = none)", min = "0", persist = false)
-	private double logit_penalty = LossSpec.DEFAULT_LOGIT_PENALTY;
+	@Parameter(label = "logit penalty (0 = none; -1 = the loss's default: none for supervised)", min = "-1", persist = false,
+		description = "Adds this times the mean squared logit to the loss; it keeps the label super-resolution losses from saturating the softmax")
+	private double logit_penalty = LOSS_DEFAULT_PENALTY;
+
+	private static final double LOSS_DEFAULT_PENALTY = -1;
 
 	@Parameter(label = "warm-up steps (learning rate ramps up linearly; 0 = none)", min = "0", persist = false)
-	private int warmup = 0;
-
-	@Parameter(label = "steps between checkpoints", min = "1", persist = false)
-	private int checkpoint_every = 250;
+	private int warmup = TrainingSettingsBuilder.WARMUP;
 
 	@Parameter(label = "no augmentation (no flips or rotations)", persist = false)
 	private boolean no_augment;
-
-	@Parameter(label = "resume from the model folder's last checkpoint", persist = false)
-	private boolean resume;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Loss curve")
-	private ImagePlus loss_plot;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Steps done")
-	private int steps_done;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Final loss")
-	private double final_loss;
 
 	@Override
 	protected String title() {
@@ -115,41 +71,20 @@ public final class TrainModelCommand extends LsrCommand {
 	}
 
 	@Override
-	protected boolean needsTensorFlow() {
-		return true;
+	protected String plotTitle() {
+		return "LSR loss";
 	}
 
 	@Override
-	protected void execute(final FijiProgress progress) {
-		final File dataDir = Inputs.folder(data, "data", "data set folder");
-		final File modelDir = Inputs.required(model, "model", "folder the model is written to");
-		final TrainingSettings s = resume ? Training.resumed(modelDir.toPath()) : settings();
-		// as lsr train --resume --steps N: the run continues to N steps in all
-		if (resume) s.steps = steps;
-		final PlottedTraining run = PlottedTraining.run("LSR loss", dataDir, s, modelDir, resume, progress);
-		steps_done = run.outcome().stepsDone;
-		final_loss = run.outcome().info.training.final_loss;
-		loss_plot = run.plot();
-		progress.done(run.summary(s.loss.toString(), modelDir));
+	protected TrainingSettings settings(final TrainingSettingsBuilder common) {
+		return common.loss(LossKind.parse(loss)).divergence(Divergence.parse(divergence)).lambda(lambda).rhoMin(rho_min)
+			.logitPenalty(logit_penalty == LOSS_DEFAULT_PENALTY ? Double.NaN : logit_penalty).optimizer(OptimizerKind.parse(optimizer))
+			.batchGroups(batch_groups).groupSize(group_size).labelDraw(label_draw.equals(LOSS_DEFAULT) ? null : LabelDraw.parse(label_draw))
+			.context(context).augment(!no_augment).warmup(warmup).build();
 	}
 
-	private TrainingSettings settings() {
-		final LossKind kind = LossKind.parse(loss);
-		final LossSpec spec = new LossSpec(kind, Divergence.parse(divergence), lambda, rho_min, kind == LossKind.SUPERVISED ? 0 : logit_penalty);
-		final TrainingSettings s = new TrainingSettings(spec);
-		s.optimizer = OptimizerKind.parse(optimizer);
-		s.learningRate = learning_rate > 0 ? learning_rate : Double.NaN;
-		s.steps = steps;
-		s.seed = seed;
-		s.batchGroups = batch_groups;
-		s.groupSize = group_size;
-		if (!label_draw.equals(LOSS_DEFAULT)) s.labelDraw = LabelDraw.parse(label_draw);
-		s.depth = Inputs.range(depth, 1, 6, "depth");
-		s.baseFilters = Inputs.range(filters, 1, 1024, "filters");
-		s.context = context;
-		s.augment = !no_augment;
-		s.warmup = warmup;
-		s.checkpointEvery = checkpoint_every;
-		return s;
+	@Override
+	protected String summary(final TrainingSettings s) {
+		return s.loss().toString();
 	}
 }

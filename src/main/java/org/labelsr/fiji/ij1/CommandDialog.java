@@ -37,6 +37,8 @@ final class CommandDialog {
 		this.title = title;
 		for (final ModuleItem<?> item : module.getInfo().inputs())
 			if (isUserInput(item)) items.add(item);
+		// the folders and files first: a shared base class's parameters come before the command's own
+		items.sort(java.util.Comparator.comparing(item -> item.getType() != File.class));
 	}
 
 	private void build() {

@@ -11,6 +11,7 @@ import org.labelsr.label.LabelTable;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.Network;
 import org.labelsr.predict.Prediction;
+import org.labelsr.predict.PredictionOptions;
 
 /**
  * What the prediction options do to each method's models: flip averaging
@@ -20,29 +21,22 @@ import org.labelsr.predict.Prediction;
  * gets the option of best mean validation score, never chosen on test, and
  * the supervised network gets the same choice.
  */
-final class PredictionOptions {
+final class PredictionChoice {
 
 	/** Label-guide widths tried, in standard deviations of the table; 0 = no guide. */
 	static final double[] GUIDE_WIDTHS = { 0, 1, 2, 3 };
 
-	record Option(boolean flips, double guide) {
-		String name() {
-			if (guide == 0) return flips ? "flips" : "plain";
-			return (flips ? "flips + " : "") + String.format(Locale.ROOT, "guide %g", guide).replaceAll("\\.?0+$", "");
-		}
-	}
-
-	static final List<Option> ALL = options();
+	static final List<PredictionOptions> ALL = options();
 
 	private record Scores(LossKind loss, List<double[]> val, List<double[]> test) {}
 
 	private final Map<String, Scores> methods = new LinkedHashMap<>();
 
-	private static List<Option> options() {
-		final List<Option> out = new ArrayList<>();
+	private static List<PredictionOptions> options() {
+		final List<PredictionOptions> out = new ArrayList<>();
 		for (final boolean flips : new boolean[] { false, true })
 			for (final double g : GUIDE_WIDTHS)
-				out.add(new Option(flips, g));
+				out.add(PredictionOptions.DEFAULTS.flips(flips).guide(g, null));
 		return List.copyOf(out);
 	}
 
@@ -64,9 +58,9 @@ final class PredictionOptions {
 		final double[] out = new double[ALL.size()];
 		final List<Prediction> flipped = held.probabilities(net, true);
 		for (int o = 0; o < out.length; o++) {
-			final Option opt = ALL.get(o);
-			final List<Prediction> p = opt.flips ? flipped : plain;
-			final List<ByteMap> maps = opt.guide == 0 ? p.stream().map(Prediction::classMap).toList() : held.guided(p, table, opt.guide);
+			final PredictionOptions opt = ALL.get(o);
+			final List<Prediction> p = opt.flips() ? flipped : plain;
+			final List<ByteMap> maps = opt.guide() == 0 ? p.stream().map(Prediction::classMap).toList() : held.guided(p, table, opt.guide());
 			out[o] = Metrics.of(held.counts(maps), classes).maskedIou();
 		}
 		return out;
@@ -80,7 +74,7 @@ final class PredictionOptions {
 	private static int chosen(final Scores s, final boolean guided) {
 		int best = 0;
 		for (int o = 1; o < ALL.size(); o++)
-			if ((guided || ALL.get(o).guide == 0) && mean(s.val, o) > mean(s.val, best)) best = o;
+			if ((guided || ALL.get(o).guide() == 0) && mean(s.val, o) > mean(s.val, best)) best = o;
 		return best;
 	}
 
@@ -96,7 +90,7 @@ final class PredictionOptions {
 		if (methods.isEmpty()) return "";
 		final StringBuilder sb = new StringBuilder("Prediction options (masked IoU on test, mean over seeds; flips = the average of four mirrorings, guide k = each block's class counts kept "
 			+ "within its label's mean ± k std of the label table; the option each method uses is the one of best mean validation masked IoU):\n\n| method |");
-		for (final Option o : ALL)
+		for (final PredictionOptions o : ALL)
 			sb.append(' ').append(o.name()).append(" |");
 		sb.append(" chosen on validation | test masked IoU with it | paired gain over plain |\n|---|");
 		sb.append("---|".repeat(ALL.size() + 3)).append('\n');

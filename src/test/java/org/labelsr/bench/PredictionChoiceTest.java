@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.labelsr.net.LossKind;
 
-class PredictionOptionsTest {
+class PredictionChoiceTest {
 
 	/** Scores that are {@code base} everywhere but {@code bonus} more at option {@code at}. */
 	private static double[] scores(final double base, final int at, final double bonus) {
-		final double[] v = new double[PredictionOptions.ALL.size()];
+		final double[] v = new double[PredictionChoice.ALL.size()];
 		java.util.Arrays.fill(v, base);
 		v[at] += bonus;
 		return v;
@@ -18,16 +18,16 @@ class PredictionOptionsTest {
 
 	@Test
 	void eightOptionsPlainFirst() {
-		assertEquals(8, PredictionOptions.ALL.size());
-		assertEquals("plain", PredictionOptions.ALL.get(0).name());
-		assertEquals("flips", PredictionOptions.ALL.get(4).name());
-		assertEquals("flips + guide 1", PredictionOptions.ALL.get(5).name());
-		assertEquals("guide 3", PredictionOptions.ALL.get(3).name());
+		assertEquals(8, PredictionChoice.ALL.size());
+		assertEquals("plain", PredictionChoice.ALL.get(0).name());
+		assertEquals("flips", PredictionChoice.ALL.get(4).name());
+		assertEquals("flips + guide 1", PredictionChoice.ALL.get(5).name());
+		assertEquals("guide 3", PredictionChoice.ALL.get(3).name());
 	}
 
 	@Test
 	void eachMethodUsesTheOptionValidationChoseNeverTheTestsBest() {
-		final PredictionOptions o = new PredictionOptions();
+		final PredictionChoice o = new PredictionChoice();
 		final int guide1 = 1, flips = 4;
 		// validation prefers guide 1; test would prefer flips: the table must report guide 1 and its test score
 		for (int seed = 0; seed < 3; seed++)
