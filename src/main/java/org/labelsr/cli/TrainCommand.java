@@ -26,7 +26,7 @@ public final class TrainCommand {
 	static final String USAGE = String.join("\n",
 		"usage: lsr train --data DATASET --loss intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised --out MODEL_DIR",
 		"                 [--steps N] [--seed S] [--batch-groups G] [--group-size K] [--learning-rate R]",
-		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment]",
+		"                 [--optimizer adam|rmsprop] [--depth D] [--filters F] [--context PX] [--no-augment] [--stain-jitter S]",
 		"                 [--divergence kl|coincidence|w2|zhao-code|zhao-code-kl] [--lambda L] [--rho-min R] [--logit-penalty B]",
 		"                 [--intra-form paper|malkin-code] [--log-floor F]",
 		"                 [--schedule constant|cosine] [--warmup STEPS] [--label-draw proportional|balanced]",
@@ -38,7 +38,7 @@ public final class TrainCommand {
 		"       (a whole slide with block labels: a label map, one pixel per block, or a CSV x,y,label of block column and row)");
 
 	private static final Set<String> OPTIONS = Set.of("--data", "--loss", "--out", "--steps", "--seed", "--batch-groups", "--group-size",
-		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
+		"--learning-rate", "--optimizer", "--depth", "--filters", "--context", "--stain-jitter", "--divergence", "--lambda", "--rho-min", "--logit-penalty", "--intra-form", "--log-floor", "--checkpoint-every", "--schedule", "--warmup", "--label-draw",
 		"--slide", "--labels", "--table", "--level", "--block", "--refine", "--guide");
 	private static final Set<String> FLAGS = Set.of("--resume", "--no-augment", "--no-flips");
 	/** What a resumed run may change; the rest of the run is what training.json recorded. */
