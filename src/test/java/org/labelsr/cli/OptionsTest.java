@@ -76,7 +76,7 @@ class OptionsTest {
 		Lsr.usageError(new String[] { "synth", "--outt", "x" }, "unknown option '--outt'", "did you mean --out?");
 		// the misspelt option's value is not named as a second unknown argument
 		final String err = Lsr.usageError(new String[] { "train", "--data", "d", "--loss", "intra", "--out", "m", "--stpes", "5" }, "unknown option '--stpes'",
-			"did you mean --steps?");
+			"did you mean --steps");
 		assertFalse(err.contains("'5'"), err);
 		Lsr.usageError(new String[] { "baseline", "--data", "d", "--out", "o", "stray" }, "unexpected argument 'stray'");
 	}
