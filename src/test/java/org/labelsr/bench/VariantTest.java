@@ -50,6 +50,20 @@ class VariantTest {
 	}
 
 	@Test
+	void stainJitterIsANamedOptionRecordedOnlyWhenOn() {
+		final TrainingSettings jittered = Variant.parse("supervised:stain=0.3").settings(100, 1, 1e-3);
+		assertEquals(0.3, jittered.stainJitter());
+		final ModelInfo plain = new ModelInfo();
+		Variant.parse("supervised").settings(100, 1, 1e-3).record(plain);
+		assertEquals(null, plain.training.stain_jitter, "left out at 0, so runs from before the option compare as the same run");
+		assertEquals(List.of("stain_jitter null -> 0.3"), jittered.differencesFrom(plain));
+		final ModelInfo mine = new ModelInfo();
+		jittered.record(mine);
+		assertEquals(0.3, TrainingSettings.recorded(mine).stainJitter(), "a resumed run jitters as the first did");
+		assertThrows(LsrException.class, () -> Variant.parse("supervised:stain=1"));
+	}
+
+	@Test
 	void logitPenaltyIsANamedOptionAndSupervisedHasNoneByDefault() {
 		assertEquals(0.02, Variant.parse("intra:beta=0.02").loss().logitPenalty);
 		assertEquals(LossSpec.DEFAULT_LOGIT_PENALTY, Variant.parse("intra+inter").loss().logitPenalty);
