@@ -19,7 +19,8 @@ import org.labelsr.train.TrainingSettingsBuilder;
  * Keys: div (kl, coincidence, w2, zhao-code, zhao-code-kl), lambda, rho, intra (the intra term's form:
  * paper or malkin-code), floor (the log floor of kl, coincidence and w2), K (group size), G (groups), lr, schedule, warmup,
  * beta (logit penalty), steps (instead of the configuration's), depth (the
- * U-Net's levels), context (pixels of image around a training block) and
+ * U-Net's levels), context (pixels of image around a training block), stain
+ * (the strength of the training tiles' H&amp;E stain jitter, {@link org.labelsr.stain.StainJitter}) and
  * draw (how batches draw labels: proportional or balanced; by default the
  * loss's own, see {@link TrainingSettings#labelDraw()}), instead of the defaults of
  * {@link TrainingSettingsBuilder}. A learning rate left out is tuned
@@ -59,8 +60,9 @@ public record Variant(String name, TrainingSettings options, double learningRate
 					case "draw" -> b.labelDraw(LabelDraw.parse(v));
 					case "refine" -> refine = Double.parseDouble(v);
 					case "rounds" -> rounds = Integer.parseInt(v);
+					case "stain" -> b.stainJitter(Double.parseDouble(v));
 					default -> throw new LsrException("bench: unknown method option '" + key + "' in '" + spec
-						+ "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds)");
+						+ "' (div, lambda, rho, intra, floor, K, G, lr, schedule, warmup, beta, steps, depth, context, draw, refine, rounds, stain)");
 				}
 			}
 			catch (final NumberFormatException e) {

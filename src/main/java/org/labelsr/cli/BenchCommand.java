@@ -28,7 +28,8 @@ final class BenchCommand extends Subcommand {
 	@Option(names = "--methods", paramLabel = "M1;M2;...", description = {
 		"loss[:key=value,...], e.g. \"intra;intra+inter:lambda=1,div=w2\"; keys div (kl|coincidence|w2|zhao-code|zhao-code-kl), lambda, rho, "
 			+ "intra (paper|malkin-code), floor (log floor of kl, coincidence, w2), K, G, lr, schedule, warmup, beta (logit penalty), steps, depth, context,"
-			+ " draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times)." })
+			+ " draw (proportional|balanced), refine (K: then label-guided refinement with guide K, 0 = unguided), rounds (N: refinement repeated N times),"
+			+ " stain (S: H&E stain jitter of strength S in training)." })
 	String methods;
 
 	@Option(names = "--learning-rates", paramLabel = "R1,R2,...", description = "Train every method at each of these learning rates.")
@@ -44,6 +45,9 @@ final class BenchCommand extends Subcommand {
 		+ "(default: ../shared/data/bcss beside the LabelSR folder).")
 	Path regions;
 
+	@Option(names = "--stain-normalise", description = "With --kind bcss: each test region's stain normalised to its training regions' (in bcss-...-normalised/).")
+	boolean stainNormalise;
+
 	@Option(names = "--out", paramLabel = "DIR", description = "Default: bench-output in the LabelSR folder.")
 	Path out;
 
@@ -56,11 +60,13 @@ final class BenchCommand extends Subcommand {
 			l -> l.stream().allMatch(v -> v >= 1) && l.stream().distinct().count() == l.size(), "distinct positive whole numbers");
 		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS)
 			throw usage("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
+		final String kindName = kind != null ? kind : quick ? "hne" : "all";
+		if (stainNormalise && !kindName.equals("bcss")) throw usage("--stain-normalise normalises the real regions of --kind bcss, not --kind " + kindName);
 		AtomicFiles.checkWritableFolder(dir);
 		out().flush();
 		final Path bcss = regions != null ? regions : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
-		BenchRunner.run(kind != null ? kind : quick ? "hne" : "all", quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, bcss,
-			dir, System.out);
+		BenchRunner.run(kindName, quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, bcss,
+			stainNormalise, dir, System.out);
 		return 0;
 	}
 }

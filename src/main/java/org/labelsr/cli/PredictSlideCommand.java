@@ -66,8 +66,9 @@ final class PredictSlideCommand extends Subcommand {
 		PeakMemory.start();
 		if (mpp != null && level != null) throw usage("give --mpp or --level, not both");
 		final SlidePrediction.Options options = DEFAULTS.tiles(tile, batch).tissue(tissue).flips(flips).outputs(probabilities, geojson, rois);
-		final String as = name != null ? name : ImageFiles.name(file);
 		try (SlideReader slide = Slides.open(file)) {
+			// named after the slide once it opened: a path such as / has no file name
+			final String as = name != null ? name : ImageFiles.name(slide.file());
 			// The slide's questions first: they are answered in milliseconds, loading the model takes seconds.
 			final int l = mpp != null ? Levels.forMpp(slide, mpp) : level != null ? level : 0;
 			slide.checkLevel(l);

@@ -69,6 +69,9 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--no-augment", description = "No random flips and rotations of the training blocks.")
 	boolean noAugment;
 
+	@Option(names = "--stain-jitter", paramLabel = "S", description = "H&E stain jitter of each training tile, strength S in [0, 1) (default: 0, none).")
+	Double stainJitter;
+
 	@Option(names = "--divergence", paramLabel = "kl|coincidence|w2|zhao-code|zhao-code-kl", description = "The group loss's divergence (default: ${DEFAULT-VALUE}).")
 	Divergence divergence = TrainingSettingsBuilder.DIVERGENCE;
 
@@ -138,6 +141,7 @@ final class TrainCommand extends Subcommand {
 			.augment(!noAugment).checkpointEvery(checkpointEvery).schedule(schedule).warmup(warmup).labelDraw(labelDraw);
 		if (logitPenalty != null) b.logitPenalty(logitPenalty);
 		if (learningRate != null) b.learningRate(learningRate);
+		if (stainJitter != null) b.stainJitter(stainJitter);
 		if (refine != null) b.refine(new Refinement(refine.toAbsolutePath().normalize().toString(), guide != null ? guide : Refinement.DEFAULT_GUIDE, !noFlips));
 		return b.build();
 	}
@@ -167,6 +171,7 @@ final class TrainCommand extends Subcommand {
 		if (given("--filters")) b.filters(filters);
 		if (given("--context")) b.context(context);
 		if (noAugment) b.augment(false);
+		if (stainJitter != null) b.stainJitter(stainJitter);
 		if (given("--checkpoint-every")) b.checkpointEvery(checkpointEvery);
 		if (given("--schedule")) b.schedule(schedule);
 		if (given("--warmup")) b.warmup(warmup);

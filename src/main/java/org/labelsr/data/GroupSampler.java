@@ -11,6 +11,7 @@ import org.labelsr.io.Images;
 import org.labelsr.io.RgbImage;
 import org.labelsr.slide.SlideReader;
 import org.labelsr.slide.Slides;
+import org.labelsr.stain.StainJitter;
 
 /**
  * Builds training batches (LOSSES.md, "Batches") reproducibly from a seed:
@@ -36,6 +37,7 @@ public final class GroupSampler implements AutoCloseable {
 	private final int[] usableLabels;
 	private final SplittableRandom random;
 	private final long seed;
+	private final StainJitter stain;
 	private final List<SlideReader> slides = new ArrayList<>();
 
 	public GroupSampler(final DataSet data, final SamplerConfig config, final long seed, final Progress progress) {
@@ -54,6 +56,7 @@ public final class GroupSampler implements AutoCloseable {
 		this.sources = load(index, candidates, config.mode() == SamplerConfig.Mode.SUPERVISED, slides);
 		this.random = new SplittableRandom(seed);
 		this.seed = seed;
+		this.stain = new StainJitter(config.stainJitter());
 	}
 
 	/**
@@ -95,7 +98,7 @@ public final class GroupSampler implements AutoCloseable {
 
 	/** The next batch: {@code groups * groupSize} tiles, group g being tiles {@code [g*K, (g+1)*K)}. */
 	public Batch next() {
-		return build(random);
+		return build(random, stain.isIdentity() ? null : random.split());
 	}
 
 	/**
@@ -104,10 +107,14 @@ public final class GroupSampler implements AutoCloseable {
 	 * would have seen. Safe to call from one thread while another trains.
 	 */
 	public Batch batch(final long step) {
-		return build(new SplittableRandom(seed ^ (step + 1) * 0x9E3779B97F4A7C15L));
+		final long mixed = seed ^ (step + 1) * 0x9E3779B97F4A7C15L;
+		// The stain has its own generator, so a jittered run draws the same blocks and flips as an unjittered one.
+		return build(new SplittableRandom(mixed), stain.isIdentity() ? null : new SplittableRandom(mixed ^ STAIN_STREAM));
 	}
 
-	private Batch build(final SplittableRandom random) {
+	private static final long STAIN_STREAM = 0x5851F42D4C957F2DL;
+
+	private Batch build(final SplittableRandom random, final SplittableRandom stainRandom) {
 		final int g = config.groups(), k = config.groupSize(), n = g * k, tile = config.tile();
 		final float[] images = new float[n * tile * tile * 3];
 		final byte[] truth = config.mode() == SamplerConfig.Mode.SUPERVISED ? new byte[n * tile * tile] : null;
@@ -125,6 +132,7 @@ public final class GroupSampler implements AutoCloseable {
 				final BlockIndex.Block b = index.block(picked[j]);
 				final int transform = config.augment() ? random.nextInt(8) : 0;
 				TileCutter.cut(sources[b.source()], b.x() * blockSize, b.y() * blockSize, blockSize, tile, transform, images, truth, t);
+				if (stainRandom != null) stain.apply(images, t * tile * tile, tile * tile, stainRandom);
 				labels[t] = b.label();
 				groups[t] = group;
 			}

@@ -13,8 +13,9 @@ import org.labelsr.LsrException;
  * @param augment whether each tile gets a random flip/90-degree rotation
  * @param mode which blocks make up a batch
  * @param labelDraw how often each label is drawn
+ * @param stainJitter the strength of each tile's random H&amp;E stain jitter ({@link org.labelsr.stain.StainJitter}); 0: none
  */
-public record SamplerConfig(int groups, int groupSize, int tile, boolean augment, Mode mode, LabelDraw labelDraw) {
+public record SamplerConfig(int groups, int groupSize, int tile, boolean augment, Mode mode, LabelDraw labelDraw, double stainJitter) {
 
 	public enum Mode {
 		/** Each group: one label drawn (see {@link LabelDraw}), then K blocks with it (inter, intra+inter). */
@@ -34,6 +35,7 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 		if (tile < 1) throw new LsrException("tile must be at least 1 pixel, not " + tile);
 		java.util.Objects.requireNonNull(mode, "mode");
 		java.util.Objects.requireNonNull(labelDraw, "labelDraw");
+		if (!(stainJitter >= 0 && stainJitter < 1)) throw new LsrException("stain jitter must lie in [0, 1), not " + stainJitter);
 	}
 
 	/** Defaults: 2 groups of 15, augmented, GROUPED, labels drawn in proportion to their blocks. */
@@ -53,6 +55,7 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 		private boolean augment = true;
 		private Mode mode = Mode.GROUPED;
 		private LabelDraw labelDraw = LabelDraw.PROPORTIONAL;
+		private double stainJitter;
 
 		private Builder(final int tile) {
 			this.tile = tile;
@@ -88,8 +91,13 @@ public record SamplerConfig(int groups, int groupSize, int tile, boolean augment
 			return this;
 		}
 
+		public Builder stainJitter(final double strength) {
+			stainJitter = strength;
+			return this;
+		}
+
 		public SamplerConfig build() {
-			return new SamplerConfig(groups, groupSize, tile, augment, mode, labelDraw);
+			return new SamplerConfig(groups, groupSize, tile, augment, mode, labelDraw, stainJitter);
 		}
 	}
 }

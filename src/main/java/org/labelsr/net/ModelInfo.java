@@ -72,6 +72,8 @@ public final class ModelInfo {
 		public String label_draw;
 		public int context;
 		public boolean augment;
+		/** The strength of the training tiles' H&E stain jitter; absent (null) for none, the default, which is also what models from before it mean. */
+		public Double stain_jitter;
 		/** 0 in models written before it was recorded. */
 		public int checkpoint_every;
 		/** A refined run's first round: absent (null) for runs trained on the data's own truth or labels. */

@@ -36,6 +36,7 @@ public final class Training {
 			final DataSet data = settings.refine() == null ? loaded : settings.refine().pseudoTruth(loaded, r.modelDir(), r.resume(), r.progress());
 			final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
 				.groups(settings.batchGroups()).groupSize(settings.groupSize()).augment(settings.augment()).labelDraw(settings.labelDraw())
+				.stainJitter(settings.stainJitter())
 				.mode(mode(settings.loss().kind)).build();
 			final BlockIndex index = new BlockIndex(data);
 			GroupSampler.check(index, config);

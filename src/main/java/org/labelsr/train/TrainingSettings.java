@@ -32,6 +32,7 @@ public final class TrainingSettings {
 	private final int baseFilters;
 	private final int context;
 	private final boolean augment;
+	private final double stainJitter;
 	private final int checkpointEvery;
 	private final Schedule schedule;
 	private final int warmup;
@@ -50,6 +51,7 @@ public final class TrainingSettings {
 		baseFilters = b.filters;
 		context = b.context;
 		augment = b.augment;
+		stainJitter = b.stainJitter;
 		checkpointEvery = b.checkpointEvery;
 		schedule = b.schedule;
 		warmup = b.warmup;
@@ -69,7 +71,7 @@ public final class TrainingSettings {
 	/** A builder holding these settings, to change some of them (e.g. the steps of a resumed run). */
 	public TrainingSettingsBuilder toBuilder() {
 		return new TrainingSettingsBuilder().loss(loss).optimizer(optimizer).learningRate(learningRate).steps(steps).seed(seed).batchGroups(batchGroups)
-			.groupSize(groupSize).labelDraw(labelDraw).depth(depth).filters(baseFilters).context(context).augment(augment).checkpointEvery(checkpointEvery)
+			.groupSize(groupSize).labelDraw(labelDraw).depth(depth).filters(baseFilters).context(context).augment(augment).stainJitter(stainJitter).checkpointEvery(checkpointEvery)
 			.schedule(schedule).warmup(warmup).refine(refine);
 	}
 
@@ -138,6 +140,11 @@ public final class TrainingSettings {
 		return augment;
 	}
 
+	/** The strength of each training tile's random H&E stain jitter (org.labelsr.stain.StainJitter); 0: none. */
+	public double stainJitter() {
+		return stainJitter;
+	}
+
 	public int checkpointEvery() {
 		return checkpointEvery;
 	}
@@ -191,6 +198,7 @@ public final class TrainingSettings {
 		t.label_draw = labelDraw() == LabelDraw.PROPORTIONAL ? null : labelDraw().id;
 		t.context = context;
 		t.augment = augment;
+		t.stain_jitter = stainJitter == 0 ? null : stainJitter;
 		t.checkpoint_every = checkpointEvery;
 		if (refine != null) {
 			t.refine = new ModelInfo.Refine();
@@ -209,7 +217,8 @@ public final class TrainingSettings {
 			.batchGroups(t.batch_groups).groupSize(t.group_size)
 			// explicit: a model from before the option drew in proportion, whatever its loss's default is now
 			.labelDraw(t.label_draw == null ? LabelDraw.PROPORTIONAL : LabelDraw.parse(t.label_draw))
-			.depth(m.depth).filters(m.base_filters).context(t.context).augment(t.augment);
+			.depth(m.depth).filters(m.base_filters).context(t.context).augment(t.augment)
+			.stainJitter(t.stain_jitter == null ? 0 : t.stain_jitter);
 		if (t.schedule != null) b.schedule(Schedule.parse(t.schedule));
 		// a resumed run keeps saving as often as the interrupted one did
 		if (t.checkpoint_every > 0) b.checkpointEvery(t.checkpoint_every);
@@ -220,7 +229,7 @@ public final class TrainingSettings {
 	/**
 	 * The settings in which a recorded run differs from these ("seed 1 ->
 	 * 2"), empty when it is the same run; where the data lies, how long it
-	 * took and how often it saved do not count.
+	 * took, how often it saved and the run's identity (run_id) do not count.
 	 */
 	public List<String> differencesFrom(final ModelInfo recorded) {
 		final ModelInfo mine = new ModelInfo();
@@ -232,7 +241,7 @@ public final class TrainingSettings {
 		final java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
 		keys.addAll(b.keySet());
 		for (final String key : keys) {
-			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every").contains(key)) continue;
+			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every", "run_id").contains(key)) continue;
 			// like the data, the first round may have moved; what the pseudo-truth was made with counts
 			if (key.equals("refine") && a.get(key) != null && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
 				a.getAsJsonObject(key).remove("model");
@@ -260,13 +269,13 @@ public final class TrainingSettings {
 
 	private List<Object> key() {
 		return List.of(loss.kind, loss.divergence, loss.lambda, loss.rhoMin, loss.logitPenalty, loss.intraForm, loss.logFloor, optimizer, learningRate(), steps, seed, batchGroups, groupSize,
-			labelDraw(), depth, baseFilters, context, augment, checkpointEvery, schedule, warmup, Objects.requireNonNullElse((Object) refine, "none"));
+			labelDraw(), depth, baseFilters, context, augment, stainJitter, checkpointEvery, schedule, warmup, Objects.requireNonNullElse((Object) refine, "none"));
 	}
 
 	@Override
 	public String toString() {
 		return loss + ", " + optimizer.id + " lr " + learningRate() + " (" + schedule.id + ", warm-up " + warmup + "), " + steps + " steps, seed " + seed + ", "
 			+ batchGroups + " x " + groupSize + " blocks, " + labelDraw().id + ", depth " + depth + ", filters " + baseFilters + ", context " + context
-			+ (augment ? "" : ", no augmentation") + (refine == null ? "" : ", refining " + refine);
+			+ (augment ? "" : ", no augmentation") + (stainJitter == 0 ? "" : ", stain jitter " + stainJitter) + (refine == null ? "" : ", refining " + refine);
 	}
 }

@@ -60,6 +60,7 @@ public final class TrainingSettingsBuilder {
 	int filters = FILTERS;
 	int context = CONTEXT;
 	boolean augment = true;
+	double stainJitter; // 0: none
 	int checkpointEvery = CHECKPOINT_EVERY;
 	Schedule schedule = SCHEDULE;
 	int warmup = WARMUP;
@@ -172,6 +173,12 @@ public final class TrainingSettingsBuilder {
 		return this;
 	}
 
+	/** The strength of each training tile's random H&E stain jitter ({@link org.labelsr.stain.StainJitter}); 0, the default: none. */
+	public TrainingSettingsBuilder stainJitter(final double strength) {
+		this.stainJitter = strength;
+		return this;
+	}
+
 	public TrainingSettingsBuilder checkpointEvery(final int checkpointEvery) {
 		this.checkpointEvery = checkpointEvery;
 		return this;
@@ -217,6 +224,7 @@ public final class TrainingSettingsBuilder {
 		if (!(s.learningRate() > 0 && s.learningRate() < 1)) throw new SettingException("{} must lie in (0, 1), not " + s.learningRate(), Setting.LEARNING_RATE);
 		if (warmup < 0) throw new SettingException("{} must be >= 0 steps, not " + warmup, Setting.WARMUP);
 		if (context < 0) throw new SettingException("{} must be >= 0, not " + context, Setting.CONTEXT);
+		if (!(stainJitter >= 0 && stainJitter < 1)) throw new SettingException("{} must lie in [0, 1), not " + stainJitter, Setting.STAIN_JITTER);
 		if (checkpointEvery < 1) throw new SettingException("{} must be at least 1", Setting.CHECKPOINT_EVERY);
 		if (depth < 1 || depth > MAX_DEPTH) throw new SettingException("{} must be 1.." + MAX_DEPTH + ", not " + depth, Setting.DEPTH);
 		if (filters < 1) throw new SettingException("{} must be positive, not " + filters, Setting.FILTERS);

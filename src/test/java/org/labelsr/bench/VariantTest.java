@@ -45,7 +45,22 @@ class VariantTest {
 		wanted.record(same);
 		same.training.data = "/elsewhere";
 		same.training.seconds = 12;
-		assertEquals(List.of(), wanted.differencesFrom(same), "where the data lay and how long it took do not make another run");
+		same.training.run_id = "a843070e-e15b-42a5-a2a9-f63c9d2d07ee";
+		assertEquals(List.of(), wanted.differencesFrom(same), "where the data lay, how long it took and the run's identity do not make another run");
+	}
+
+	@Test
+	void stainJitterIsANamedOptionRecordedOnlyWhenOn() {
+		final TrainingSettings jittered = Variant.parse("supervised:stain=0.3").settings(100, 1, 1e-3);
+		assertEquals(0.3, jittered.stainJitter());
+		final ModelInfo plain = new ModelInfo();
+		Variant.parse("supervised").settings(100, 1, 1e-3).record(plain);
+		assertEquals(null, plain.training.stain_jitter, "left out at 0, so runs from before the option compare as the same run");
+		assertEquals(List.of("stain_jitter null -> 0.3"), jittered.differencesFrom(plain));
+		final ModelInfo mine = new ModelInfo();
+		jittered.record(mine);
+		assertEquals(0.3, TrainingSettings.recorded(mine).stainJitter(), "a resumed run jitters as the first did");
+		assertThrows(LsrException.class, () -> Variant.parse("supervised:stain=1"));
 	}
 
 	@Test

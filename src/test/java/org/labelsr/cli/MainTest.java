@@ -63,6 +63,10 @@ class MainTest {
 		assertTrue(err.contains("--learning-rates must be positive numbers") && err.contains("1e-3,fast"), err);
 		assertEquals(1, run("bench", "--kind", "bcss", "--regions", tmp.resolve("no-regions").toString(), "--out", tmp.resolve("b").toString()));
 		assertTrue(err.contains("no-regions") && err.contains("img_NAME.jpg"), err);
+		assertEquals(2, run("bench", "--kind", "glands", "--stain-normalise", "--out", tmp.resolve("b").toString()));
+		assertTrue(err.contains("--stain-normalise") && err.contains("glands"), err);
+		assertEquals(1, run("train", "--data", tmp.toString(), "--loss", "intra", "--out", tmp.resolve("m").toString(), "--stain-jitter", "1.5"));
+		assertTrue(err.contains("--stain-jitter") && err.contains("1.5"), err);
 		assertEquals(1, run("predict", "--model", tmp.resolve("no-model").toString(), "--input", tmp.toString(), "--out", tmp.resolve("o").toString()));
 		assertTrue(err.contains("no PNG or TIFF") || err.contains("model.json"), err);
 	}

@@ -76,7 +76,7 @@ class OptionsTest {
 		Lsr.usageError(new String[] { "synth", "--outt", "x" }, "unknown option '--outt'", "did you mean --out?");
 		// the misspelt option's value is not named as a second unknown argument
 		final String err = Lsr.usageError(new String[] { "train", "--data", "d", "--loss", "intra", "--out", "m", "--stpes", "5" }, "unknown option '--stpes'",
-			"did you mean --steps?");
+			"did you mean --steps");
 		assertFalse(err.contains("'5'"), err);
 		Lsr.usageError(new String[] { "baseline", "--data", "d", "--out", "o", "stray" }, "unexpected argument 'stray'");
 	}
@@ -124,6 +124,8 @@ class OptionsTest {
 		assertTrue(Lsr.fails(1, "predict-slide", "--model", "m", "--slide", "s", "--out", "o", "--tissue-threshold", "2")
 			.contains("lsr predict-slide: --tissue-threshold must lie in [0, 1], not 2.0"));
 		assertTrue(Lsr.fails(1, "train", "--data", "d", "--out", "m", "--loss", "intra", "--depth", "9").contains("lsr train: --depth must be 1..6, not 9"));
+		// a slide path without a file name is named, not an internal error (found by ArgumentProperties)
+		assertTrue(Lsr.fails(1, "predict-slide", "--model", "m", "--slide", "/", "--out", "o").contains("lsr predict-slide: /: slide or image file not found"));
 		assertTrue(Lsr.fails(1, "predict", "--model", "m", "--input", "i", "--out", "o", "--tile", "-1").contains("lsr predict: --tile and --batch must be positive"));
 		// a setting the command has no flag for is named in words, as the core names it
 		final SettingException e = new SettingException("{} must be at least 1 with {}", Setting.BATCH_GROUPS, Setting.TILE);

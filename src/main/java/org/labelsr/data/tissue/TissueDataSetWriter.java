@@ -20,6 +20,8 @@ import org.labelsr.io.ByteMap;
 import org.labelsr.io.Images;
 import org.labelsr.label.LabelTable;
 import org.labelsr.label.TruthBlockSampler;
+import org.labelsr.stain.StainNormaliser;
+import org.labelsr.stain.StainStatistics;
 
 /**
  * A DATA.md data set from real regions with tumour masks, made with the
@@ -53,8 +55,11 @@ public final class TissueDataSetWriter {
 		AtomicFiles.checkWritableFolder(out);
 		final List<Tile> trainTiles = new ArrayList<>();
 		for (final RegionFiles r : train)
-			trainTiles.addAll(tiles(r, s, progress));
-		final List<Tile> testTiles = tiles(test, s, progress);
+			trainTiles.addAll(tiles(r, s, null, progress));
+		// the training regions' stain is the reference, as a model's training data would be
+		final StainNormaliser normaliser = s.stainNormalised()
+			? new StainNormaliser(StainStatistics.pooled(trainTiles.stream().map(t -> StainStatistics.of(t.pixels().image().argb)).toList())) : null;
+		final List<Tile> testTiles = tiles(test, s, normaliser, progress);
 		if (trainTiles.size() < 2)
 			throw new LsrException("the training regions make " + trainTiles.size() + " tile(s) of " + s.tile() + " px; at least 2 are needed to hold out validation tiles (a smaller tile size?)");
 		final Set<Integer> held = validationTiles(trainTiles.size(), s);
@@ -108,10 +113,12 @@ public final class TissueDataSetWriter {
 	 * are dropped. A region's labels depend on the seed and its name only,
 	 * so it is labelled alike whether it trains or tests.
 	 */
-	static List<Tile> tiles(final RegionFiles files, final TissueSettings s, final Progress progress) {
+	static List<Tile> tiles(final RegionFiles files, final TissueSettings s, final StainNormaliser normaliser, final Progress progress) {
 		if (progress.cancelled()) throw new LsrException("real-tissue data set cancelled before region " + files.name());
 		progress.step(0, 1, "reading region " + files.name());
 		final TissueRegion full = files.read(s.downscale());
+		// by the whole region's statistics: a tile's own would depend on how much tumour it holds
+		if (normaliser != null) normaliser.apply(full.image().argb);
 		final int b = s.block(), w = full.truth().width / b * b, h = full.truth().height / b * b;
 		if (w == 0 || h == 0) throw LsrException.at(files.image(), "is smaller than one block of " + b + " px after shrinking by " + s.downscale());
 		final TissueRegion region = full.crop(0, 0, w, h);
@@ -167,6 +174,8 @@ public final class TissueDataSetWriter {
 			0.25 * s.downscale(), s.block(), s.tile(), s.seed()));
 		b.append("train/: ").append(fit).append(" tiles of the training regions. test/: ").append(validation).append(" held-out tiles of the training regions (0-val-*, for validation), then ")
 			.append(testTiles).append(" tiles of the test region (1-test-*).\n");
+		if (s.stainNormalised())
+			b.append("The test region's stain is normalised to the training regions' (Reinhard's mean and standard deviation of each stain, in HED space, on tissue).\n");
 		b.append("Truth (NAME.truth.png): 1 = tumour (mask above 127 in at least half of the shrunk pixel), 0 = everything else.\n");
 		b.append("Labels (NAME.labels.png): a simulated patch classifier that sees twice its block (tumour fraction of the window through slide-smooth and per-block logit noise), binned:\n");
 		b.append("  0 [0,0.2)  1 [0.2,0.3)  2 [0.3,0.4)  3 [0.4,0.5)  4 [0.5,0.6)  5 [0.6,0.7)  6 [0.7,0.8)  7 [0.8,0.9)  8 [0.9,0.95)  9 [0.95,1]\n");

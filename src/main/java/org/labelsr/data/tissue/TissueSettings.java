@@ -11,9 +11,10 @@ import org.labelsr.data.synth.SynthSettings;
  * {@code tile} px, a share {@code validation} of the training regions' tiles
  * held out for validation; {@code seed} fixes the simulated classifier's
  * errors and every draw; the label table rests on {@code tableBlocks}
- * training blocks per label.
+ * training blocks per label; {@code stainNormalised}: the test region's
+ * stain normalised to the training regions' ({@link org.labelsr.stain.StainNormaliser}).
  */
-public record TissueSettings(int downscale, int block, int tile, double validation, long seed, int tableBlocks) {
+public record TissueSettings(int downscale, int block, int tile, double validation, long seed, int tableBlocks, boolean stainNormalised) {
 
 	public static final int DEFAULT_DOWNSCALE = 2, DEFAULT_BLOCK = 32, DEFAULT_TILE = 512;
 	public static final double DEFAULT_VALIDATION = 0.2;
@@ -25,6 +26,11 @@ public record TissueSettings(int downscale, int block, int tile, double validati
 		if (!(validation > 0 && validation < 1)) throw new LsrException("the validation share must lie in (0, 1), not " + validation);
 		if (tableBlocks < 1 || tableBlocks > SynthSettings.MAX_TABLE_BLOCKS)
 			throw new LsrException("the label table must rest on 1 to " + SynthSettings.MAX_TABLE_BLOCKS + " blocks per label, not " + tableBlocks);
+	}
+
+	/** Settings that leave the stain as it is. */
+	public TissueSettings(final int downscale, final int block, final int tile, final double validation, final long seed, final int tableBlocks) {
+		this(downscale, block, tile, validation, seed, tableBlocks, false);
 	}
 
 	public static TissueSettings defaults(final long seed) {
