@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.labelsr.LsrException;
+import org.labelsr.SettingException;
 
 /**
  * {@code ./lsr cohort} and {@code spark-submit --class org.labelsr.spark.CohortMain}:
@@ -32,7 +33,7 @@ public final class CohortMain {
 			s = CohortSettings.parse(args);
 		}
 		catch (final LsrException e) {
-			System.err.println("lsr cohort: " + e.getMessage() + "\n" + CohortSettings.USAGE);
+			System.err.println("lsr cohort: " + message(e) + "\n" + CohortSettings.USAGE);
 			return 2;
 		}
 		if (s == null) {
@@ -46,9 +47,14 @@ public final class CohortMain {
 			return 0;
 		}
 		catch (final LsrException e) {
-			System.err.println("lsr cohort: " + e.getMessage());
+			System.err.println("lsr cohort: " + message(e));
 			return 1;
 		}
+	}
+
+	/** A core error in the cohort's words: a setting it names is shown as the option that sets it (tile: --tile). */
+	static String message(final LsrException e) {
+		return e instanceof SettingException s ? s.message(setting -> "--" + setting.key('-')) : e.getMessage();
 	}
 
 	static CohortRun.Summary run(final CohortSettings s) {
