@@ -81,7 +81,8 @@ class LibrariesTest {
 		final Path macro = Files.writeString(Fixtures.fresh("plain").resolve("plain.ijm"),
 			"run(\"Train LSR Model\", \"data=[" + Fixtures.data() + "] model=[" + model + "] steps=2\");\nprint(\"NOT-STOPPED\");\n");
 		final ImageJProcess.Result r = ImageJProcess.headless(macro, null, 120, List.of(), List.of(), site);
-		assertTrue(r.output().contains("LabelSR: ERROR: needs scijava-common, parsington, imglib2, gson, jackson-core, jackson-databind, jackson-annotations, slf4j-api (jars Fiji has, plain ImageJ 1.x has not)"), r.output());
+		assertTrue(r.output().contains("LabelSR: ERROR: needs scijava-common, parsington, imglib2, gson, jackson-core, jackson-databind, jackson-annotations, slf4j-api"
+			+ " (jars Fiji has, plain ImageJ 1.x has not)"), r.output());
 		assertFalse(r.output().contains("NoClassDefFoundError"), r.output());
 		assertFalse(r.printed("NOT-STOPPED"), r.output());
 		assertEquals(1, r.status(), r.output());
