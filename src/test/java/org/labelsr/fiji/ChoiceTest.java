@@ -18,12 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 import org.scijava.module.ModuleItem;
 
 /**
@@ -36,16 +32,16 @@ import org.scijava.module.ModuleItem;
 class ChoiceTest {
 
 	private static final String BOGUS = "bogus";
-	private static Context context;
+	private static CommandHarness commands;
 
 	@BeforeAll
 	static void start() {
-		context = new Context(CommandService.class, StatusService.class, LogService.class);
+		commands = new CommandHarness();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		commands.close();
 	}
 
 	/** Every command of plugins.config (menu label -> class) with its choice parameters. */
@@ -54,7 +50,7 @@ class ChoiceTest {
 		final Matcher m = Pattern.compile("\"([^\"]+)\", org\\.labelsr\\.fiji\\.ij1\\.CommandBridge\\(\"([^\"]+)\"\\)")
 			.matcher(Files.readString(Paths.get("target", "classes", "plugins.config")));
 		while (m.find()) {
-			final CommandInfo info = context.service(CommandService.class).getCommand(m.group(2));
+			final CommandInfo info = commands.commands().getCommand(m.group(2));
 			final List<ModuleItem<?>> choices = new ArrayList<>();
 			for (final ModuleItem<?> item : info.inputs())
 				if (item.getType() == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) choices.add(item);
@@ -72,12 +68,12 @@ class ChoiceTest {
 				final Path model = Fixtures.ROOT.resolve("never-" + System.nanoTime());
 				@SuppressWarnings("unchecked")
 				final Class<? extends org.scijava.command.Command> c = (Class<? extends org.scijava.command.Command>) Class.forName(e.getKey().split("\\|")[1]);
-				final CommandInfo info = context.service(CommandService.class).getCommand(c);
+				final CommandInfo info = commands.commands().getCommand(c);
 				final Map<String, Object> inputs = new LinkedHashMap<>();
 				for (final String folder : List.of("data", "model", "out"))
 					if (info.getInput(folder) != null) inputs.put(folder, folder.equals("data") ? Fixtures.data().toFile() : model.toFile());
 				inputs.put(item.getName(), BOGUS);
-				final CommandModule m = context.service(CommandService.class).run(c, true, inputs).get();
+				final CommandModule m = commands.run(c, inputs);
 				assertTrue(m.isCanceled(), e.getKey() + " ran with " + item.getName() + "=" + BOGUS);
 				assertEquals(item.getName() + "=" + BOGUS + " is not one of " + item.getChoices(), m.getCancelReason());
 				assertFalse(Files.exists(model), "nothing was written");

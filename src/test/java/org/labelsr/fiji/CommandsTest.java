@@ -27,12 +27,8 @@ import org.labelsr.fiji.command.PredictFolderCommand;
 import org.labelsr.fiji.command.PredictImageCommand;
 import org.labelsr.fiji.command.SynthCommand;
 import org.labelsr.io.Images;
-import org.labelsr.io.RgbImage;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 /**
  * Every command through SciJava's CommandService in a real Context, headless,
@@ -40,26 +36,24 @@ import org.scijava.log.LogService;
  */
 class CommandsTest {
 
-	static Context context;
+	static CommandHarness commands;
 
 	@BeforeAll
 	static void start() {
-		context = new Context(CommandService.class, StatusService.class, LogService.class);
+		commands = new CommandHarness();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		commands.close();
 	}
 
 	static CommandModule run(final Class<? extends org.scijava.command.Command> c, final Object... inputs) throws Exception {
-		return context.service(CommandService.class).run(c, true, inputs).get();
+		return commands.run(c, inputs);
 	}
 
 	private static ImagePlus testImage() {
-		final Path png = Fixtures.data().resolve("test").resolve("synth-000.png");
-		final RgbImage rgb = Images.readRgb(png);
-		final ImagePlus imp = new ImagePlus("synth-000.png", new ij.process.ColorProcessor(rgb.width, rgb.height, rgb.argb));
+		final ImagePlus imp = CommandHarness.image(Fixtures.data().resolve("test").resolve("synth-000.png"));
 		final Calibration cal = new Calibration();
 		cal.pixelWidth = cal.pixelHeight = 0.5;
 		cal.setUnit("micron");
@@ -169,7 +163,7 @@ class CommandsTest {
 
 	@Test
 	void commandsAreInTheMenu() {
-		final CommandService cs = context.service(CommandService.class);
+		final CommandService cs = commands.commands();
 		final Map<String, String> labels = Map.of("TrainModelCommand", "Train LSR Model", "RefineModelCommand", "Refine LSR Model", "PredictImageCommand", "Predict LSR Image",
 			"SynthCommand", "Generate LSR Synthetic Data");
 		for (final Map.Entry<String, String> e : labels.entrySet()) {

@@ -15,13 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labelsr.fiji.command.ExportModelCommand;
 import org.labelsr.fiji.command.PredictImageCommand;
-import org.labelsr.io.Images;
-import org.labelsr.io.RgbImage;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 /**
  * Export LSR Model (bioimage.io) headless through SciJava, and as a macro
@@ -30,25 +24,20 @@ import org.scijava.log.LogService;
  */
 class ExportModelCommandTest {
 
-	private static Context context;
+	private static CommandHarness commands;
 
 	@BeforeAll
 	static void start() {
-		context = new Context(CommandService.class, StatusService.class, LogService.class);
+		commands = new CommandHarness();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
-	}
-
-	private static CommandModule run(final Class<? extends org.scijava.command.Command> c, final Object... inputs) throws Exception {
-		return context.service(CommandService.class).run(c, true, inputs).get();
+		commands.close();
 	}
 
 	private static byte[] classMap(final Path model) throws Exception {
-		final RgbImage rgb = Images.readRgb(Fixtures.data().resolve("test").resolve("synth-000.png"));
-		final CommandModule m = run(PredictImageCommand.class, "image", new ImagePlus("synth-000.png", new ij.process.ColorProcessor(rgb.width, rgb.height, rgb.argb)),
+		final CommandModule m = commands.run(PredictImageCommand.class, "image", CommandHarness.image(Fixtures.data().resolve("test").resolve("synth-000.png")),
 			"model", model.toFile(), "tile", 64);
 		assertFalse(m.isCanceled(), () -> "" + m.getCancelReason());
 		return (byte[]) ((ImagePlus) m.getOutput("classes")).getProcessor().getPixels();
@@ -57,15 +46,15 @@ class ExportModelCommandTest {
 	@Test
 	void exportsAPackageThePredictCommandRunsAsTheModelFolder() throws Exception {
 		final Path zip = Fixtures.fresh("export").resolve("model.zip");
-		final CommandModule m = run(ExportModelCommand.class, "model", Fixtures.model().toFile(), "out", zip.toFile(), "authors", "Ada Lovelace; Alan Turing",
+		final CommandModule m = commands.run(ExportModelCommand.class, "model", Fixtures.model().toFile(), "out", zip.toFile(), "authors", "Ada Lovelace; Alan Turing",
 			"image", Fixtures.data().resolve("test").resolve("synth-000.png").toFile());
 		assertFalse(m.isCanceled(), () -> "" + m.getCancelReason());
 		assertEquals(zip.toString(), m.getOutput("written"));
 		assertArrayEquals(classMap(Fixtures.model()), classMap(zip));
 
-		final CommandModule noOut = run(ExportModelCommand.class, "model", Fixtures.model().toFile());
+		final CommandModule noOut = commands.run(ExportModelCommand.class, "model", Fixtures.model().toFile());
 		assertTrue(noOut.isCanceled() && noOut.getCancelReason().contains("out="), noOut.getCancelReason());
-		final CommandModule bad = run(ExportModelCommand.class, "model", Fixtures.model().toFile(), "out", zip.resolveSibling("bad.zip").toFile(), "license", "Mine");
+		final CommandModule bad = commands.run(ExportModelCommand.class, "model", Fixtures.model().toFile(), "out", zip.resolveSibling("bad.zip").toFile(), "license", "Mine");
 		assertTrue(bad.isCanceled() && bad.getCancelReason().contains("/license: 'Mine' is not one of the values the schema allows"), bad.getCancelReason());
 		assertFalse(Files.exists(zip.resolveSibling("bad.zip")));
 	}
