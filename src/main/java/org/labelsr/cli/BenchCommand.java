@@ -48,6 +48,10 @@ final class BenchCommand extends Subcommand {
 	@Option(names = "--stain-normalise", description = "With --kind bcss: each test region's stain normalised to its training regions' (in bcss-...-normalised/).")
 	boolean stainNormalise;
 
+	@Option(names = "--test-labels", description = "With --kind bcss: the test region's tiles train too, with their block labels and without truth, "
+		+ "as label super-resolution is used on the slides it segments (in bcss-...-testlabels/).")
+	boolean testLabels;
+
 	@Option(names = "--out", paramLabel = "DIR", description = "Default: bench-output in the LabelSR folder.")
 	Path out;
 
@@ -62,11 +66,12 @@ final class BenchCommand extends Subcommand {
 			throw usage("--table-blocks must be between 1 and " + SynthSettings.MAX_TABLE_BLOCKS + ", not " + tableBlocks);
 		final String kindName = kind != null ? kind : quick ? "hne" : "all";
 		if (stainNormalise && !kindName.equals("bcss")) throw usage("--stain-normalise normalises the real regions of --kind bcss, not --kind " + kindName);
+		if (testLabels && !kindName.equals("bcss")) throw usage("--test-labels adds the test region's labels of --kind bcss, not --kind " + kindName);
 		AtomicFiles.checkWritableFolder(dir);
 		out().flush();
 		final Path bcss = regions != null ? regions : home.resolve("..").resolve("shared").resolve("data").resolve("bcss");
-		BenchRunner.run(kindName, quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks, bcss,
-			stainNormalise, dir, System.out);
+		BenchRunner.run(kindName, quick, methods != null ? Arrays.asList(methods.split(";")) : null, rates, seedList, tableBlocks,
+			new BenchRunner.TissueTrack(bcss, stainNormalise, testLabels), dir, System.out);
 		return 0;
 	}
 }

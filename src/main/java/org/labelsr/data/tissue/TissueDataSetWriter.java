@@ -2,6 +2,7 @@ package org.labelsr.data.tissue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,16 +70,18 @@ public final class TissueDataSetWriter {
 		final List<String> heldNames = new ArrayList<>();
 		validation.forEach(t -> heldNames.add(VALIDATION + t.name()));
 		testTiles.forEach(t -> heldNames.add(TEST + t.name()));
-		ItemFolders.refuseOthers(out, fit.stream().map(Tile::name).toList(), heldNames, "real-tissue data set; write to an empty folder (or one made from the same regions and settings)");
+		final List<String> trainNames = new ArrayList<>(fit.stream().map(Tile::name).toList());
+		if (s.testLabels()) testTiles.forEach(t -> trainNames.add(t.name()));
+		ItemFolders.refuseOthers(out, trainNames, heldNames, "real-tissue data set; write to an empty folder (or one made from the same regions and settings)");
 
-		final long total = trainTiles.size() + testTiles.size();
+		final long total = trainTiles.size() + testTiles.size() * (s.testLabels() ? 2L : 1L);
 		long done = 0;
 		final long[] counts = new long[SynthGenerator.LABELS]; // ContextLabeler bins as the synthetic kinds do
 		final List<TruthBlockSampler.Source> sources = new ArrayList<>();
 		for (final Tile t : fit) {
 			step(progress, done++, total, "training tile " + t.name());
 			final Path base = out.resolve("train").resolve(t.name());
-			write(base, t, t.labels());
+			write(base, t, t.labels(), t.pixels().truth());
 			for (final byte l : t.labels().values)
 				counts[l]++;
 			final Path truthFile = Path.of(base + ".truth.png");
@@ -92,14 +95,18 @@ public final class TissueDataSetWriter {
 		for (final List<Tile> split : List.of(validation, testTiles))
 			for (final Tile t : split) {
 				step(progress, done++, total, "held-out tile " + t.name());
-				final ByteMap labels = new ByteMap(t.labels().width, t.labels().height, t.labels().values.clone());
-				// DATA.md: a label in a label map must be in the table; one no training block has is marked "no label"
+				final ByteMap labels = tableLabels(t.labels(), table);
 				for (int k = 0; k < labels.values.length; k++)
-					if (!table.has(labels.values[k] & 0xff)) {
-						labels.values[k] = (byte) ByteMap.NONE;
-						unlabelled++;
-					}
-				write(out.resolve("test").resolve((split == validation ? VALIDATION : TEST) + t.name()), t, labels);
+					if (labels.values[k] != t.labels().values[k]) unlabelled++;
+				write(out.resolve("test").resolve((split == validation ? VALIDATION : TEST) + t.name()), t, labels, t.pixels().truth());
+			}
+		if (s.testLabels())
+			for (final Tile t : testTiles) {
+				step(progress, done++, total, "test tile " + t.name() + " as training tile, its truth withheld");
+				final ByteMap hidden = new ByteMap(t.pixels().truth().width, t.pixels().truth().height);
+				Arrays.fill(hidden.values, (byte) ByteMap.NONE);
+				// truth all "ignore": the supervised loss learns nothing from these tiles, the block-label losses learn from their labels
+				write(out.resolve("train").resolve(t.name()), t, tableLabels(t.labels(), table), hidden);
 			}
 		AtomicFiles.writeString(out.resolve("README.txt"), readme(train, test, s, table, counts, fit.size(), validation.size(), testTiles.size()));
 		progress.step(total, total, "real-tissue data set written");
@@ -154,10 +161,18 @@ public final class TissueDataSetWriter {
 		return out;
 	}
 
-	private static void write(final Path base, final Tile t, final ByteMap labels) {
+	private static void write(final Path base, final Tile t, final ByteMap labels, final ByteMap truth) {
 		Images.writeRgb(Path.of(base + ".png"), t.pixels().image());
 		Images.writeGrey8(Path.of(base + ".labels.png"), labels);
-		Images.writeGrey8(Path.of(base + ".truth.png"), t.pixels().truth());
+		Images.writeGrey8(Path.of(base + ".truth.png"), truth);
+	}
+
+	/** DATA.md: a label in a label map must be in the table; one no training block has is marked "no label". */
+	private static ByteMap tableLabels(final ByteMap labels, final LabelTable table) {
+		final ByteMap out = new ByteMap(labels.width, labels.height, labels.values.clone());
+		for (int k = 0; k < out.values.length; k++)
+			if (!table.has(out.values[k] & 0xff)) out.values[k] = (byte) ByteMap.NONE;
+		return out;
 	}
 
 	private static void step(final Progress progress, final long done, final long total, final String message) {
@@ -174,6 +189,8 @@ public final class TissueDataSetWriter {
 			0.25 * s.downscale(), s.block(), s.tile(), s.seed()));
 		b.append("train/: ").append(fit).append(" tiles of the training regions. test/: ").append(validation).append(" held-out tiles of the training regions (0-val-*, for validation), then ")
 			.append(testTiles).append(" tiles of the test region (1-test-*).\n");
+		if (s.testLabels())
+			b.append("The test region's tiles are in train/ too, with their block labels and a truth of 255 (ignore) everywhere: block-label losses learn from the labels of the slide they segment.\n");
 		if (s.stainNormalised())
 			b.append("The test region's stain is normalised to the training regions' (Reinhard's mean and standard deviation of each stain, in HED space, on tissue).\n");
 		b.append("Truth (NAME.truth.png): 1 = tumour (mask above 127 in at least half of the shrunk pixel), 0 = everything else.\n");

@@ -12,9 +12,12 @@ import org.labelsr.data.synth.SynthSettings;
  * held out for validation; {@code seed} fixes the simulated classifier's
  * errors and every draw; the label table rests on {@code tableBlocks}
  * training blocks per label; {@code stainNormalised}: the test region's
- * stain normalised to the training regions' ({@link org.labelsr.stain.StainNormaliser}).
+ * stain normalised to the training regions' ({@link org.labelsr.stain.StainNormaliser});
+ * {@code testLabels}: the test region's tiles train too, with their block
+ * labels and no truth, as label super-resolution is used on the slides whose
+ * block labels it is given (the low-resolution baseline reads them as well).
  */
-public record TissueSettings(int downscale, int block, int tile, double validation, long seed, int tableBlocks, boolean stainNormalised) {
+public record TissueSettings(int downscale, int block, int tile, double validation, long seed, int tableBlocks, boolean stainNormalised, boolean testLabels) {
 
 	public static final int DEFAULT_DOWNSCALE = 2, DEFAULT_BLOCK = 32, DEFAULT_TILE = 512;
 	public static final double DEFAULT_VALIDATION = 0.2;
@@ -30,7 +33,7 @@ public record TissueSettings(int downscale, int block, int tile, double validati
 
 	/** Settings that leave the stain as it is. */
 	public TissueSettings(final int downscale, final int block, final int tile, final double validation, final long seed, final int tableBlocks) {
-		this(downscale, block, tile, validation, seed, tableBlocks, false);
+		this(downscale, block, tile, validation, seed, tableBlocks, false, false);
 	}
 
 	public static TissueSettings defaults(final long seed) {

@@ -73,6 +73,30 @@ class TissueDataSetWriterTest {
 	}
 
 	@Test
+	void testLabelsPutTheTestRegionsTilesIntoTrainWithoutTheirTruth(@TempDir final Path tmp) throws IOException {
+		final List<RegionFiles> regions = regions(tmp.resolve("regions"));
+		final TissueDataSetWriter.Result plain = TissueDataSetWriter.write(tmp.resolve("plain"), List.of(regions.get(0)), regions.get(1), SETTINGS, Progress.NONE);
+		final TissueSettings with = new TissueSettings(2, 8, 32, 0.2, 5, 12, false, true);
+		final TissueDataSetWriter.Result r = TissueDataSetWriter.write(tmp.resolve("with"), List.of(regions.get(0)), regions.get(1), with, Progress.NONE);
+		final DataSet data = DataSet.load(tmp.resolve("with"));
+		assertEquals(plain.trainTiles() + plain.testTiles(), data.train().size(), "the training tiles and the test region's");
+		assertEquals(plain.validationTiles() + plain.testTiles(), data.test().size(), "test/ as without the option");
+		// the label table rests on the training region's truth alone
+		assertEquals(Files.readString(tmp.resolve("plain/labels.csv")), Files.readString(tmp.resolve("with/labels.csv")));
+		int seen = 0;
+		for (final Item i : data.train())
+			if (i.name().startsWith("b-")) {
+				seen++;
+				for (final byte t : data.truth(i).values)
+					assertEquals((byte) ByteMap.NONE, t, "the test region's truth is withheld: " + i.name());
+				final Item scored = data.test().stream().filter(t -> t.name().equals(TissueDataSetWriter.TEST + i.name())).findFirst().orElseThrow();
+				assertArrayEquals(data.labelMap(scored).values, data.labelMap(i).values, "the same block labels in train/ and test/: " + i.name());
+				assertArrayEquals(Files.readAllBytes(scored.image()), Files.readAllBytes(i.image()), i.name());
+			}
+		assertEquals(r.testTiles(), seen);
+	}
+
+	@Test
 	void theSameSeedGivesTheSameBytesAndAnotherOtherLabels(@TempDir final Path tmp) throws IOException {
 		final List<RegionFiles> regions = regions(tmp.resolve("regions"));
 		TissueDataSetWriter.write(tmp.resolve("a"), List.of(regions.get(0)), regions.get(1), SETTINGS, Progress.NONE);

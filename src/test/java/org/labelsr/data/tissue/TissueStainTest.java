@@ -27,7 +27,7 @@ import org.labelsr.stain.StainStatistics;
  */
 class TissueStainTest {
 
-	private static final TissueSettings PLAIN = new TissueSettings(1, 8, 32, 0.2, 5, 12), NORMALISED = new TissueSettings(1, 8, 32, 0.2, 5, 12, true);
+	private static final TissueSettings PLAIN = new TissueSettings(1, 8, 32, 0.2, 5, 12), NORMALISED = new TissueSettings(1, 8, 32, 0.2, 5, 12, true, false);
 
 	private static List<RegionFiles> regions(final Path dir) throws IOException {
 		Files.createDirectories(dir);
