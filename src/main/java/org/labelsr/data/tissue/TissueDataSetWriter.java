@@ -190,7 +190,8 @@ public final class TissueDataSetWriter {
 		b.append("train/: ").append(fit).append(" tiles of the training regions. test/: ").append(validation).append(" held-out tiles of the training regions (0-val-*, for validation), then ")
 			.append(testTiles).append(" tiles of the test region (1-test-*).\n");
 		if (s.testLabels())
-			b.append("The test region's tiles are in train/ too, with their block labels and a truth of 255 (ignore) everywhere: block-label losses learn from the labels of the slide they segment.\n");
+			b.append("The test region's tiles are in train/ too, with their block labels and a truth of 255 (ignore) everywhere: ")
+				.append("block-label losses learn from the labels of the slide they segment.\n");
 		if (s.stainNormalised())
 			b.append("The test region's stain is normalised to the training regions' (Reinhard's mean and standard deviation of each stain, in HED space, on tissue).\n");
 		b.append("Truth (NAME.truth.png): 1 = tumour (mask above 127 in at least half of the shrunk pixel), 0 = everything else.\n");
