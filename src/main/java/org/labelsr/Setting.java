@@ -13,7 +13,7 @@ public enum Setting {
 	LOSS("loss"), STEPS("steps"), BATCH_GROUPS("batch groups"), GROUP_SIZE("group size"), LEARNING_RATE("learning rate"), DEPTH("depth"),
 	FILTERS("filters"), CONTEXT("context"), STAIN_JITTER("stain jitter"),
 	LAMBDA("lambda"), RHO_MIN("rho floor"), LOGIT_PENALTY("logit penalty"), INTRA_FORM("intra form"), LOG_FLOOR("log floor"), SCHEDULE("schedule"),
-	WARMUP("warm-up steps"), CHECKPOINT_EVERY("steps between checkpoints"), RESUME("resume"), GUIDE("label guide"),
+	WARMUP("warm-up steps"), CHECKPOINT_EVERY("steps between checkpoints"), RESUME("resume"), GUIDE("label guide"), ROUNDS("rounds"),
 	// prediction and slides
 	TILE("tile"), BATCH("batch"), LABELS("block labels"), MPP("pixel size"), LEVEL("level"), BLOCK("block size"), GEOJSON("GeoJSON output"),
 	TISSUE_THRESHOLD("tissue threshold"),

@@ -8,6 +8,7 @@ import org.labelsr.net.Divergence;
 import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.train.Recipe;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.Schedule;
 import org.labelsr.train.TrainingSettings;
@@ -116,9 +117,9 @@ public record Variant(String name, TrainingSettings options, double learningRate
 		return options.toBuilder().steps(n).seed(seed).learningRate(lr).checkpointEvery(n);
 	}
 
-	/** The second round's settings: the first's, with the supervised loss on the pseudo-truth of {@code firstModel}. */
+	/** The second round's settings: the first's, with the supervised loss on the pseudo-truth of {@code firstModel} (the recipe's own refinement). */
 	public TrainingSettings refinedSettings(final int configSteps, final long seed, final double lr, final java.nio.file.Path firstModel) {
-		return builder(configSteps, seed, lr).loss(LossSpec.of(LossKind.SUPERVISED)).labelDraw(null).refine(new Refinement(firstModel.toString(), refine, true)).build();
+		return Recipe.refinement(settings(configSteps, seed, lr), firstModel, refine);
 	}
 
 	/** A folder name. */

@@ -7,8 +7,11 @@ import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.IntraForm;
 import org.labelsr.net.LossKind;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.OptimizerKind;
+import org.labelsr.train.Recipe;
 import org.labelsr.train.Refinement;
+import org.labelsr.train.Rounds;
 import org.labelsr.train.Schedule;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code ./lsr train}: DATA.md's options plus the named variants of LOSSES.md. */
 @Command(name = "train", description = {
 	"Train a model on a data set's train/ images, or on a whole slide with block labels.",
+	"Without --loss it trains the recipe: the intra loss, then " + (Recipe.ROUNDS - 1) + " label-guided refinements (guide " + Recipe.GUIDE + "), " + Recipe.ROUNDS
+		+ " training rounds in all; every round's model is kept, rounds before the last in MODEL_DIR/round-K, the last in MODEL_DIR. "
+		+ "--rounds 1 trains one round; on --slide the recipe is one round of intra (a refinement trains on a data set's images).",
 	"--refine FIRST_MODEL is label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std of "
 		+ "the label table, and a network is trained on those maps as pixel truth (the supervised loss).",
 	"--resume continues the run recorded in MODEL_DIR/training.json; only --steps, --learning-rate and --rho-min change on resume,",
@@ -33,7 +39,7 @@ final class TrainCommand extends Subcommand {
 	Path data;
 
 	@Option(names = "--loss", paramLabel = "intra|inter|intra+inter|posterior|posterior-samples|posterior-samples+inter|supervised",
-		description = "Required but with --refine (supervised) or --resume (recorded).")
+		description = "Default: the recipe's (intra, then refinements); with --refine supervised; with --resume the recorded.")
 	LossKind loss;
 
 	@Option(names = "--out", required = true, paramLabel = "MODEL_DIR")
@@ -109,7 +115,12 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--refine", paramLabel = "FIRST_MODEL", description = "Label-guided refinement of FIRST_MODEL, on --data's train/ images.")
 	Path refine;
 
-	@Option(names = "--guide", paramLabel = "K", description = "With --refine: the label guide's width in stds; 0: none (default: " + Refinement.DEFAULT_GUIDE + ").")
+	@Option(names = "--rounds", paramLabel = "N", description = "Training rounds in all; each after the first refines the one before (default: " + Recipe.ROUNDS
+		+ " without --loss, the recipe; 1 with --loss, --refine or --slide).")
+	Integer rounds;
+
+	@Option(names = "--guide", paramLabel = "K", description = "The refinements' label guide width in stds; 0: none (default: " + Recipe.GUIDE + " for --rounds, "
+		+ Refinement.DEFAULT_GUIDE + " for --refine).")
 	Double guide;
 
 	@Option(names = "--no-flips", description = "With --refine: the first model predicts without averaging four mirrorings.")
@@ -123,19 +134,40 @@ final class TrainCommand extends Subcommand {
 		if (data != null && slide.given()) throw usage("give --data DATASET or --slide with --labels and --table, not both");
 		if (data == null && !slide.given()) throw usage("give --data DATASET, or --slide with --labels and --table");
 		// on --resume these options are judged against the recorded run instead (resumed(): equal values pass, others are refused)
-		if (!resume && refine == null && (guide != null || noFlips)) throw usage("--guide and --no-flips belong to --refine");
 		if (!resume && refine != null && slide.given()) throw usage("--refine trains on a data set's train/ images, not on --slide");
-		if (!resume && refine == null && loss == null) throw usage("missing --loss (or --refine FIRST_MODEL, which trains the supervised loss)");
-		final TrainingSettings s = resume ? resumed() : settings();
+		final Rounds.Plan plan = resume ? Rounds.recorded(out) : null;
+		if (resume && plan == null && rounds != null && rounds != 1) throw usage("--resume continues a run of one round; --rounds " + rounds + " starts a new run");
+		final int n = plan != null ? plan.rounds() : resume ? 1 : rounds();
+		if (!resume && refine == null && (n == 1 && guide != null || noFlips)) throw usage("--guide belongs to --refine or to --rounds above 1, --no-flips to --refine");
+		if (plan != null && (rounds != null && rounds != n || guide != null && guide != plan.guide()))
+			throw usage("--resume continues a run of " + n + " --rounds with --guide " + plan.guide() + "; give the same or leave them out");
+		final TrainingSettings s = resume ? resumed(plan != null ? plan.first() : Training.resumed(out), plan == null) : settings();
 		final TrainingRequest request = slide.given() ? slide.request(this, s, out) : TrainingRequest.of(data, s, out);
-		final Trainer.Outcome o = Training.run(request.resume(resume).progress(progress("train: ", 2000)));
-		out().println(String.format(Locale.ROOT, "train: %s model written to %s (%d steps, final loss %.4f, %.0f s)",
-			s.loss(), out, o.stepsDone, o.info.training.final_loss, o.info.training.seconds));
+		final double g = plan != null ? plan.guide() : guide != null ? guide : Recipe.GUIDE;
+		final Trainer.Outcome o = Rounds.run(request.resume(resume).progress(progress("train: ", 2000)), n, g, this::written);
 		return o.cancelled ? 130 : 0;
 	}
 
+	/** The rounds of a new run: as given, else the recipe's without --loss and one where the recipe cannot refine. */
+	private int rounds() {
+		final int n = rounds != null ? rounds : loss != null || refine != null || slide.given() ? 1 : Recipe.ROUNDS;
+		if (n < 1) throw usage("--rounds must be at least 1, not " + n);
+		if (n > 1 && loss == LossKind.SUPERVISED) throw usage("--rounds " + n + " refines a label super-resolution loss; --loss supervised trains one round");
+		if (n > 1 && refine != null) throw usage("--rounds " + n + " refines its own first round; --refine trains one refinement of FIRST_MODEL");
+		if (n > 1 && slide.given()) throw usage("--rounds " + n + " refines on a data set's train/ images, not on --slide");
+		return n;
+	}
+
+	private void written(final Rounds.Done d) {
+		final String round = d.rounds() == 1 ? "" : "round " + d.round() + " of " + d.rounds() + ": ";
+		final ModelInfo.Training t = d.outcome().info.training;
+		if (d.earlier()) out().println("train: " + round + "finished before, kept in " + d.folder());
+		else out().println(String.format(Locale.ROOT, "train: %s%s model written to %s (%d steps, final loss %.4f, %.0f s)", round, d.settings().loss(), d.folder(),
+			d.outcome().stepsDone, t.final_loss, t.seconds));
+	}
+
 	private TrainingSettings settings() {
-		final TrainingSettingsBuilder b = TrainingSettings.builder(loss != null ? loss : LossKind.SUPERVISED).divergence(divergence).lambda(lambda).rhoMin(rhoMin)
+		final TrainingSettingsBuilder b = TrainingSettings.builder(loss != null ? loss : refine != null ? LossKind.SUPERVISED : Recipe.LOSS).divergence(divergence).lambda(lambda).rhoMin(rhoMin)
 			.intraForm(intraForm).logFloor(logFloor)
 			.optimizer(optimizer).steps(steps).seed(seed).batchGroups(batchGroups).groupSize(groupSize).depth(depth).filters(filters).context(context)
 			.augment(!noAugment).checkpointEvery(checkpointEvery).schedule(schedule).warmup(warmup).labelDraw(labelDraw);
@@ -150,10 +182,10 @@ final class TrainCommand extends Subcommand {
 	 * The recorded run with every option given on this command line applied:
 	 * the core's resume check then takes the steps, the learning rate and the
 	 * rho floor, accepts the others when they equal the recorded ones, and
-	 * refuses them, naming each, when they differ. None is ignored.
+	 * refuses them, naming each, when they differ. None is ignored. Of a run
+	 * in rounds, {@code recorded} is its first round's.
 	 */
-	private TrainingSettings resumed() {
-		final TrainingSettings recorded = Training.resumed(out);
+	private TrainingSettings resumed(final TrainingSettings recorded, final boolean oneRound) {
 		final TrainingSettingsBuilder b = recorded.toBuilder();
 		if (given("--steps")) b.steps(steps);
 		// a larger rho floor is the way past a NaN that the checkpoint's own weights give (the core's message says so)
@@ -177,7 +209,8 @@ final class TrainCommand extends Subcommand {
 		if (given("--warmup")) b.warmup(warmup);
 		if (labelDraw != null) b.labelDraw(labelDraw);
 		final Refinement r = recorded.refine();
-		if (refine != null || guide != null || noFlips)
+		// a run in rounds: its first round is recorded, the refinements' guide is the run's (checked in call())
+		if (oneRound && (refine != null || guide != null || noFlips))
 			b.refine(new Refinement(refine != null ? refine.toAbsolutePath().normalize().toString() : r != null ? r.model() : "",
 				guide != null ? guide : r != null ? r.guide() : Refinement.DEFAULT_GUIDE, !noFlips && (r == null || r.flips())));
 		return b.build();

@@ -78,6 +78,12 @@ public final class ModelInfo {
 		public int checkpoint_every;
 		/** A refined run's first round: absent (null) for runs trained on the data's own truth or labels. */
 		public Refine refine;
+		/** Which round of a run in rounds (train.Rounds) this model is, 1 the first; absent (null) for a run of one round. */
+		public Integer round;
+		/** How many rounds that run trains in all; absent (null) for a run of one round. */
+		public Integer rounds;
+		/** The label guide of that run's refinement rounds (the refine record's guide from round 2 on); absent (null) for a run of one round. */
+		public Double guide;
 		/** Which run wrote the folder's checkpoints (a random id); absent in models from before it was recorded. */
 		public String run_id;
 		public String data;

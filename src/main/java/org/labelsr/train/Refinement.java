@@ -46,8 +46,7 @@ public record Refinement(String model, double guide, boolean flips) {
 	 * images as their truth; they are made unless a resumed run finds them all.
 	 */
 	DataSet pseudoTruth(final DataSet data, final Path modelDir, final boolean resume, final Progress progress) {
-		if (!data.patches().isEmpty() || !data.slides().isEmpty() || data.train().isEmpty())
-			throw LsrException.at(data.root(), "refinement trains on the images of train/ with their label maps; blocks.csv patches and whole slides are not supported");
+		requireImages(data);
 		final Path dir = modelDir.resolve(FOLDER);
 		final boolean made = resume && data.train().stream().allMatch(i -> Files.isRegularFile(dir.resolve(i.name() + Item.CLASSES)));
 		if (!made) try (Network net = Network.load(Path.of(model))) {
@@ -60,5 +59,11 @@ public record Refinement(String model, double guide, boolean flips) {
 					Setting.RESUME);
 		}
 		return data.withTrainingTruth(dir, Item.CLASSES);
+	}
+
+	/** Refuses a data set a refinement cannot train on. */
+	static void requireImages(final DataSet data) {
+		if (!data.patches().isEmpty() || !data.slides().isEmpty() || data.train().isEmpty())
+			throw LsrException.at(data.root(), "refinement trains on the images of train/ with their label maps; blocks.csv patches and whole slides are not supported");
 	}
 }

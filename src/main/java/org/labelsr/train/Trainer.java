@@ -81,6 +81,7 @@ public final class Trainer {
 	private final String dataName;
 	private Validator validator;
 	private int validateEvery;
+	private Rounds.Round round;
 
 	/**
 	 * @param density what fractions each label's blocks have, for the
@@ -107,6 +108,12 @@ public final class Trainer {
 		return this;
 	}
 
+	/** Records the run as this round of a run in rounds. */
+	Trainer inRound(final Rounds.Round r) {
+		round = r;
+		return this;
+	}
+
 	public ModelInfo describe() {
 		final ModelInfo m = new ModelInfo();
 		final UNetConfig net = network();
@@ -119,6 +126,7 @@ public final class Trainer {
 		settings.record(m);
 		m.training.data = dataName;
 		m.training.tensorflow = TensorFlowRuntime.version();
+		if (round != null) round.record(m.training);
 		return m;
 	}
 
@@ -223,7 +231,7 @@ public final class Trainer {
 	 * unfinished model): an overwritten run is never resumed or exported as a
 	 * splice of two runs.
 	 */
-	private static void startAfresh(final Path modelDir, final Checkpoints checkpoints) {
+	static void startAfresh(final Path modelDir, final Checkpoints checkpoints) {
 		// only what an earlier LabelSR run left: a folder without its files may hold the user's own "best" or "variables"
 		if (!Files.exists(modelDir.resolve(SETTINGS_FILE)) && !Files.exists(modelDir.resolve(ModelInfo.FILE)) && checkpoints.latestStep() < 0) return;
 		try {

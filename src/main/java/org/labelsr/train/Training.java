@@ -24,6 +24,14 @@ public final class Training {
 
 	/** Carries out {@code r}: loads its data unless given, makes a refinement's pseudo-truth, then trains. */
 	public static Trainer.Outcome run(final TrainingRequest r) {
+		return run(r, null, false);
+	}
+
+	/**
+	 * {@code r} as round {@code round} of a run in rounds (null: a run of its
+	 * own); {@code locked}: the caller holds the model folder's lock.
+	 */
+	static Trainer.Outcome run(final TrainingRequest r, final Rounds.Round round, final boolean locked) {
 		final TrainingSettings settings = r.settings();
 		AtomicFiles.checkWritableFolder(r.modelDir());
 		if (settings.refine() != null && Path.of(settings.refine().model()).toAbsolutePath().normalize().equals(r.modelDir().toAbsolutePath().normalize()))
@@ -31,7 +39,7 @@ public final class Training {
 		final DataSet loaded = r.dataSet() != null ? r.dataSet() : DataSet.load(r.dataDir());
 		BatchLimits.check(settings, loaded.blockSize(), loaded.table().classCount());
 		// held from the first write (the pseudo-truth of a refinement, else the first checkpoint) to the last; a run refused for bad data writes nothing
-		ModelLock lock = settings.refine() == null ? null : ModelLock.acquire(r.modelDir(), r.progress());
+		ModelLock lock = settings.refine() == null || locked ? null : ModelLock.acquire(r.modelDir(), r.progress());
 		try {
 			final DataSet data = settings.refine() == null ? loaded : settings.refine().pseudoTruth(loaded, r.modelDir(), r.resume(), r.progress());
 			final SamplerConfig config = SamplerConfig.builder(settings.tile(data.blockSize()))
@@ -41,8 +49,9 @@ public final class Training {
 			final BlockIndex index = new BlockIndex(data);
 			GroupSampler.check(index, config);
 			try (GroupSampler sampler = new GroupSampler(index, config, settings.seed(), r.progress())) {
-				if (lock == null) lock = ModelLock.acquire(r.modelDir(), r.progress());
-				final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss()), index.counts(), data.blockSize(), sampler::batch, r.dataName());
+				if (lock == null && !locked) lock = ModelLock.acquire(r.modelDir(), r.progress());
+				final Trainer trainer = new Trainer(settings, data.table(), density(data, settings.loss()), index.counts(), data.blockSize(), sampler::batch, r.dataName())
+					.inRound(round);
 				if (r.validator() != null) trainer.validateWith(r.validator(), r.validateEvery());
 				return trainer.train(r.modelDir(), r.resume(), r.progress(), r.listener());
 			}

@@ -241,7 +241,8 @@ public final class TrainingSettings {
 		final java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
 		keys.addAll(b.keySet());
 		for (final String key : keys) {
-			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every", "run_id").contains(key)) continue;
+			// the round a model is of a run in rounds is where it stands, not how it trains (train.Rounds keeps the rounds apart)
+			if (List.of("data", "final_loss", "seconds", "tensorflow", "checkpoint_every", "run_id", "round", "rounds", "guide").contains(key)) continue;
 			// like the data, the first round may have moved; what the pseudo-truth was made with counts
 			if (key.equals("refine") && a.get(key) != null && a.get(key).isJsonObject() && b.get(key) != null && b.get(key).isJsonObject()) {
 				a.getAsJsonObject(key).remove("model");

@@ -2,22 +2,28 @@ package org.labelsr.fiji.command;
 
 import java.io.File;
 
+import ij.IJ;
 import ij.ImagePlus;
 
 import org.labelsr.fiji.Display;
 import org.labelsr.fiji.FijiProgress;
 import org.labelsr.fiji.LossPlot;
+import org.labelsr.train.Rounds;
 import org.labelsr.train.Trainer;
-import org.labelsr.train.Training;
 import org.labelsr.train.TrainingRequest;
 import org.labelsr.train.TrainingSettings;
 
 /** A training run with its live loss plot shown, as Train and Refine LSR Model both run one. */
 record PlottedTraining(Trainer.Outcome outcome, ImagePlus plot) {
 
-	static PlottedTraining run(final String title, final File dataDir, final TrainingSettings s, final File modelDir, final boolean resume, final FijiProgress progress) {
-		final LossPlot plot = new LossPlot(title + " " + modelDir.getName(), s.steps());
-		final Trainer.Outcome o = Training.run(TrainingRequest.of(dataDir.toPath(), s, modelDir.toPath()).resume(resume).progress(progress).listener(plot));
+	/** {@code rounds} training rounds ({@link Rounds}), the later ones refinements with label guide {@code guide}; one plot across them. */
+	static PlottedTraining run(final String title, final File dataDir, final TrainingSettings s, final File modelDir, final boolean resume, final FijiProgress progress,
+		final int rounds, final double guide) {
+		final LossPlot plot = new LossPlot(title + " " + modelDir.getName(), rounds * s.steps());
+		final TrainingRequest request = TrainingRequest.of(dataDir.toPath(), s, modelDir.toPath()).resume(resume).progress(progress).listener(plot);
+		final Trainer.Outcome o = Rounds.run(request, rounds, guide, d -> {
+			if (d.rounds() > 1) IJ.log(title + ": round " + d.round() + " of " + d.rounds() + (d.earlier() ? ", finished before, kept in " : " written to ") + d.folder());
+		});
 		final ImagePlus image = plot.image();
 		Display.show(image);
 		return new PlottedTraining(o, image);

@@ -4,6 +4,7 @@ import org.labelsr.data.LabelDraw;
 import org.labelsr.net.Divergence;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.OptimizerKind;
+import org.labelsr.train.Recipe;
 import org.labelsr.train.TrainingSettings;
 import org.labelsr.train.TrainingSettingsBuilder;
 import org.scijava.command.Command;
@@ -24,6 +25,11 @@ public final class TrainModelCommand extends TrainingCommand {
 		description = "intra (the default: best on our benchmarks, docs/BENCHMARKS.md): block statistics only; inter: agreement between blocks of a label; "
 			+ "posterior-samples(+inter): from the measured blocks in label-estimates.csv, for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
 	private String loss = TrainingSettingsBuilder.LOSS.id;
+
+	@Parameter(label = "training rounds (supervised: always 1)", min = "1", persist = false,
+		description = "3, the recipe: the loss, then two label-guided refinements, each learning from the round before (every round's model is kept: "
+			+ "model/round-1, model/round-2, the last in the model folder); 1: one round of the loss. The supervised loss trains one round")
+	private int rounds = Recipe.ROUNDS;
 
 	@Parameter(label = "label groups per batch", min = "1", persist = false)
 	private int batch_groups = TrainingSettingsBuilder.BATCH_GROUPS;
@@ -81,6 +87,15 @@ public final class TrainModelCommand extends TrainingCommand {
 			.logitPenalty(logit_penalty == LOSS_DEFAULT_PENALTY ? Double.NaN : logit_penalty).optimizer(OptimizerKind.parse(optimizer))
 			.batchGroups(batch_groups).groupSize(group_size).labelDraw(label_draw.equals(LOSS_DEFAULT) ? null : LabelDraw.parse(label_draw))
 			.context(context).augment(!no_augment).warmup(warmup).build();
+	}
+
+	@Override
+	protected int rounds(final TrainingSettings s) {
+		if (rounds > 1 && s.loss().kind == LossKind.SUPERVISED) {
+			log().info(title() + ": the supervised loss learns the pixel truth itself and trains one round, not " + rounds);
+			return 1;
+		}
+		return rounds;
 	}
 
 	@Override

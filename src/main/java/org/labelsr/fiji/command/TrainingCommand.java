@@ -5,6 +5,8 @@ import java.io.File;
 import ij.ImagePlus;
 
 import org.labelsr.fiji.FijiProgress;
+import org.labelsr.train.Recipe;
+import org.labelsr.train.Rounds;
 import org.labelsr.train.Schedule;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingSettings;
@@ -72,13 +74,20 @@ abstract class TrainingCommand extends LsrCommand {
 	/** What the run is, for the status line at its end. */
 	protected abstract String summary(TrainingSettings s);
 
+	/** The training rounds of a new run with these settings (Rounds): one unless the command trains more. */
+	protected int rounds(final TrainingSettings s) {
+		return 1;
+	}
+
 	@Override
 	protected final void execute(final FijiProgress progress) {
 		final File dataDir = Inputs.folder(data, "data", "data set folder");
 		final File modelDir = Inputs.required(model, "model", "folder the model is written to");
-		// as lsr train --resume --steps N: the run continues to N steps in all
-		final TrainingSettings s = resume ? Training.resumed(modelDir.toPath()).toBuilder().steps(steps).build() : settings(common());
-		final PlottedTraining run = PlottedTraining.run(plotTitle(), dataDir, s, modelDir, resume, progress);
+		// as lsr train --resume --steps N: the run continues to N steps in all (per round, in a run in rounds)
+		final Rounds.Plan plan = resume ? Rounds.recorded(modelDir.toPath()) : null;
+		final TrainingSettings s = resume ? (plan != null ? plan.first() : Training.resumed(modelDir.toPath())).toBuilder().steps(steps).build() : settings(common());
+		final int rounds = plan != null ? plan.rounds() : resume ? 1 : rounds(s);
+		final PlottedTraining run = PlottedTraining.run(plotTitle(), dataDir, s, modelDir, resume, progress, rounds, plan != null ? plan.guide() : Recipe.GUIDE);
 		steps_done = run.outcome().stepsDone;
 		final_loss = run.outcome().info.training.final_loss;
 		loss_plot = run.plot();
