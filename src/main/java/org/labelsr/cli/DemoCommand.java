@@ -13,6 +13,7 @@ import org.labelsr.experiment.Scores;
 import org.labelsr.io.AtomicFiles;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
+import org.labelsr.train.Recipe;
 import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
 import org.labelsr.train.TrainingSettingsBuilder;
@@ -23,12 +24,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./lsr demo}: the main job. On the shipped sample data, the
  * low-resolution baseline, the three label super-resolution losses, the
- * label-guided refinement of the intra network and the supervised upper
- * bound, trained, predicted, evaluated and drawn.
+ * label-guided refinement of the intra network, the recipe {@code ./lsr train}
+ * trains by default (its first round the intra network) and the supervised
+ * upper bound, trained, predicted, evaluated and drawn.
  */
 @Command(name = "demo", description = {
 	"Train, predict, evaluate and draw every method on the sample data.",
-	"The low-resolution baseline, the three label super-resolution losses, the label-guided refinement of the intra network and the supervised upper bound;"
+	"The low-resolution baseline, the three label super-resolution losses, the label-guided refinement of the intra network, the recipe (./lsr train's default: "
+		+ "intra, then two refinements) and the supervised upper bound;"
 		+ " the table goes to OUT/results.txt, the pictures to OUT/pictures." })
 final class DemoCommand extends Subcommand {
 
@@ -59,6 +62,7 @@ final class DemoCommand extends Subcommand {
 			new Method("inter", LossSpec.of(LossKind.INTER)),
 			new Method("intra+inter", LossSpec.of(LossKind.INTRA_INTER)),
 			Method.refined("intra, refined", intra, Refinement.DEFAULT_GUIDE),
+			Method.rounds("recipe (lsr train default)", intra, Recipe.ROUNDS, Recipe.GUIDE),
 			new Method("supervised", LossSpec.of(LossKind.SUPERVISED)));
 		out().println("demo: " + data + " -> " + out + ", " + steps + " training steps per method");
 		final long t0 = System.nanoTime();

@@ -2,6 +2,7 @@ package org.labelsr.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,16 @@ import org.labelsr.eval.ComparisonPicture;
 import org.labelsr.eval.Evaluation;
 import org.labelsr.eval.EvaluationResult;
 import org.labelsr.io.Images;
+import org.labelsr.net.ModelInfo;
 import org.labelsr.net.Network;
 import org.labelsr.predict.FolderPrediction;
 import org.labelsr.predict.PredictionOptions;
-import org.labelsr.train.Refinement;
+import org.labelsr.train.Recipe;
+import org.labelsr.train.Rounds;
 import org.labelsr.train.Trainer;
 import org.labelsr.train.Training;
 import org.labelsr.train.TrainingRequest;
+import org.labelsr.train.TrainingSettings;
 import org.labelsr.train.TrainingSettingsBuilder;
 
 /**
@@ -60,17 +64,19 @@ public final class Comparison {
 		final DataSet ds = DataSet.load(data);
 		if (ds.test().isEmpty()) throw LsrException.at(data.resolve("test"), "no test images with truth to evaluate on");
 		final List<Scores> rows = new ArrayList<>();
+		final Map<Method, TrainingSettings> trained = new HashMap<>();
 		for (final Method m : methods) {
 			final Path predDir = out.resolve("predictions").resolve(m.id());
 			double seconds = 0;
 			if (!m.trained()) BaselineRun.write(ds, Split.TEST, predDir, Progress.NONE);
 			else {
 				final Path modelDir = modelDir(m);
-				final TrainingSettingsBuilder s = settings.apply(m);
-				if (m.refines() != null) s.refine(new Refinement(modelDir(m.refines()).toAbsolutePath().toString(), m.guide(), true));
-				final Trainer.Outcome o = Training.run(TrainingRequest.of(data, s.build(), modelDir).progress(progress));
-				if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
-				seconds = o.info.training.seconds;
+				if (m.refines() == null) {
+					final TrainingSettings s = settings.apply(m).build();
+					seconds = train(m, s, modelDir);
+					trained.put(m, s);
+				}
+				else seconds = refine(m, modelDir, trained);
 				predict(ds, modelDir, predDir);
 			}
 			final EvaluationResult r = Evaluation.run(predDir, data.resolve("test"), maskDistance, Progress.NONE);
@@ -80,6 +86,33 @@ public final class Comparison {
 		}
 		pictures(ds, methods);
 		return rows;
+	}
+
+	/**
+	 * Trains {@code m}'s rounds: its first round (another column's model when
+	 * that column trained it with the same settings, else trained here), then
+	 * each refinement into its {@link Rounds#folder}. The seconds are all
+	 * the rounds', the first included: what the method costs.
+	 */
+	private double refine(final Method m, final Path modelDir, final Map<Method, TrainingSettings> trained) {
+		final Method first = m.refines();
+		// round 1's settings: this method's, with its first round's loss
+		final TrainingSettings s1 = settings.apply(m).loss(first.loss()).build();
+		Path previous = modelDir(first);
+		double seconds = s1.equals(trained.get(first)) ? ModelInfo.read(previous).training.seconds : train(first, s1, previous);
+		trained.put(first, s1);
+		for (int k = 2; k <= m.rounds(); k++) {
+			final Path dir = Rounds.folder(modelDir, k, m.rounds());
+			seconds += train(m, Recipe.refinement(s1, previous.toAbsolutePath(), m.guide()), dir);
+			previous = dir;
+		}
+		return seconds;
+	}
+
+	private double train(final Method m, final TrainingSettings s, final Path modelDir) {
+		final Trainer.Outcome o = Training.run(TrainingRequest.of(data, s, modelDir).progress(progress));
+		if (o.cancelled) throw new LsrException("cancelled while training " + m.name());
+		return o.info.training.seconds;
 	}
 
 	/** Where a method's model is written (and a refinement of it reads it from). */
@@ -107,9 +140,9 @@ public final class Comparison {
 
 	/** The comparison as a fixed-width text table. */
 	public static String table(final List<Scores> rows) {
-		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %8s %11s %12s %9s%n", "method", "IoU", "DICE", "masked IoU", "masked DICE", "train s"));
+		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-26s %8s %8s %11s %12s %9s%n", "method", "IoU", "DICE", "masked IoU", "masked DICE", "train s"));
 		for (final Scores s : rows)
-			sb.append(String.format(Locale.ROOT, "%-22s %8.4f %8.4f %11.4f %12.4f %9.0f%n", s.method(), s.iou(), s.dice(), s.maskedIou(), s.maskedDice(), s.trainSeconds()));
+			sb.append(String.format(Locale.ROOT, "%-26s %8.4f %8.4f %11.4f %12.4f %9.0f%n", s.method(), s.iou(), s.dice(), s.maskedIou(), s.maskedDice(), s.trainSeconds()));
 		return sb.toString();
 	}
 }
