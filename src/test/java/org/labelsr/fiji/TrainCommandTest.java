@@ -57,6 +57,8 @@ class TrainCommandTest {
 		in.put("filters", 4);
 		in.put("group_size", 4);
 		in.put("checkpoint_every", 5);
+		// one round of the loss, as macros from before the recipe ran
+		in.put("rounds", 1);
 		return in;
 	}
 
