@@ -1,7 +1,9 @@
 // Trains a LabelSR model on a data set folder.
 //   ImageJ -batch /abs/path/LSR_Train.ijm "data=/path/to/dataset model=/path/to/model loss=intra steps=1000"
 // The argument is passed to "Train LSR Model" as it is: any of its keys
-// (steps, seed, batch_groups, group_size, learning_rate, depth, filters, ...).
+// (steps, seed, batch_groups, group_size, learning_rate, depth, filters, rounds, ...).
+// rounds=3, the default, trains the recipe (the loss, then two label-guided
+// refinements, each of the round before); rounds=1 one round of the loss.
 // With first=<model folder> it refines that model instead ("Refine LSR Model":
 // a network trained on the first one's guided predictions of the training
 // images; keys first, guide, flips, steps, seed, depth, filters, ...).

@@ -26,11 +26,6 @@ public final class TrainModelCommand extends TrainingCommand {
 			+ "posterior-samples(+inter): from the measured blocks in label-estimates.csv, for labels whose blocks are partly pure (docs/LOSSES-EXTRA.md); supervised needs pixel truth")
 	private String loss = TrainingSettingsBuilder.LOSS.id;
 
-	@Parameter(label = "training rounds (supervised: always 1)", min = "1", persist = false,
-		description = "3, the recipe: the loss, then two label-guided refinements, each learning from the round before (every round's model is kept: "
-			+ "model/round-1, model/round-2, the last in the model folder); 1: one round of the loss. The supervised loss trains one round")
-	private int rounds = Recipe.ROUNDS;
-
 	@Parameter(label = "label groups per batch", min = "1", persist = false)
 	private int batch_groups = TrainingSettingsBuilder.BATCH_GROUPS;
 
@@ -70,6 +65,11 @@ public final class TrainModelCommand extends TrainingCommand {
 
 	@Parameter(label = "no augmentation (no flips or rotations)", persist = false)
 	private boolean no_augment;
+
+	@Parameter(label = "training rounds (supervised: always 1)", min = "1", persist = false,
+		description = "3, the recipe: the loss, then two label-guided refinements, each learning from the round before (every round's model is kept: "
+			+ "model/round-1, model/round-2, the last in the model folder); 1: one round of the loss. The supervised loss trains one round")
+	private int rounds = Recipe.ROUNDS;
 
 	@Override
 	protected String title() {
