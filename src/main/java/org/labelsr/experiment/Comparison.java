@@ -89,21 +89,28 @@ public final class Comparison {
 	}
 
 	/**
-	 * Trains {@code m}'s rounds: its first round (another column's model when
-	 * that column trained it with the same settings, else trained here), then
-	 * each refinement into its {@link Rounds#folder}. The seconds are all
-	 * the rounds', the first included: what the method costs.
+	 * Trains {@code m}'s refinements, each into its {@link Rounds#folder} and
+	 * of the round before, the first of the first round's model: the other
+	 * column's when it was trained in this comparison (its settings are
+	 * {@code settings} of that column), else trained here. The refinements
+	 * take this column's settings ({@link Recipe#refinement}). The seconds
+	 * are all the rounds', the first included: what the method costs.
 	 */
 	private double refine(final Method m, final Path modelDir, final Map<Method, TrainingSettings> trained) {
 		final Method first = m.refines();
-		// round 1's settings: this method's, with its first round's loss
-		final TrainingSettings s1 = settings.apply(m).loss(first.loss()).build();
 		Path previous = modelDir(first);
-		double seconds = s1.equals(trained.get(first)) ? ModelInfo.read(previous).training.seconds : train(first, s1, previous);
-		trained.put(first, s1);
+		double seconds;
+		if (trained.containsKey(first)) seconds = ModelInfo.read(previous).training.seconds;
+		else {
+			final TrainingSettings s = settings.apply(first).build();
+			seconds = train(first, s, previous);
+			trained.put(first, s);
+		}
+		// the refinements' base: this method's settings with its first round's loss
+		final TrainingSettings base = settings.apply(m).loss(first.loss()).build();
 		for (int k = 2; k <= m.rounds(); k++) {
 			final Path dir = Rounds.folder(modelDir, k, m.rounds());
-			seconds += train(m, Recipe.refinement(s1, previous.toAbsolutePath(), m.guide()), dir);
+			seconds += train(m, Recipe.refinement(base, previous.toAbsolutePath(), m.guide()), dir);
 			previous = dir;
 		}
 		return seconds;
