@@ -46,6 +46,7 @@ final class Documentation {
 		row(md, "augmentation", t.augment ? "dihedral" : "none");
 		row(md, "seed", Long.toString(t.seed));
 		if (t.refine != null) row(md, "refined from", t.refine.model + " (guide " + num(t.refine.guide) + (t.refine.flips ? ", flips" : "") + ")");
+		if (t.rounds != null) row(md, "round", t.round + " of " + t.rounds + ", each after the first a refinement of the one before");
 		row(md, "data", t.data);
 		row(md, "final loss", num(t.final_loss));
 		row(md, "time", String.format(Locale.ROOT, "%.0f s", t.seconds));

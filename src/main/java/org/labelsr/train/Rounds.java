@@ -105,7 +105,7 @@ public final class Rounds {
 				final Trainer.Outcome done = resume ? finished(dir, s) : null;
 				if (done != null) last = done;
 				else {
-					if (first.progress().cancelled()) return cancelled(last);
+					if (last != null && first.progress().cancelled()) return cancelled(last);
 					final boolean again = resume && Files.isRegularFile(dir.resolve(Trainer.SETTINGS_FILE));
 					final TrainingRequest r = new TrainingRequest(null, data, first.dataName(), s, dir, again, progress(first.progress(), k, rounds), listener(first.listener(), k,
 						s.steps()), first.validator(), first.validateEvery());

@@ -14,6 +14,8 @@ import org.labelsr.net.LossOps;
 import org.labelsr.net.LossKind;
 import org.labelsr.net.LossSpec;
 import org.labelsr.net.ModelInfo;
+import org.labelsr.train.Recipe;
+import org.labelsr.train.Refinement;
 import org.labelsr.train.TrainingSettings;
 
 class VariantTest {
@@ -182,6 +184,15 @@ class VariantTest {
 		assertTrue(s.refine().flips());
 		assertEquals(3, s.seed());
 		assertTrue(!v.settings(100, 3, 1e-3).equals(s));
+		// the bench's refinement is the recipe's (train.Recipe), and still the very settings it built itself, so finished runs are reused
+		final TrainingSettings before = v.options().toBuilder().steps(100).seed(3).learningRate(1e-3).checkpointEvery(100).loss(LossSpec.of(LossKind.SUPERVISED))
+			.labelDraw(null).refine(new Refinement("/models/first/best", 2, true)).build();
+		final ModelInfo a = new ModelInfo(), b = new ModelInfo();
+		s.record(a);
+		before.record(b);
+		assertEquals(b.toJson(), a.toJson());
+		assertEquals(before, s);
+		assertEquals(Recipe.refinement(v.settings(100, 3, 1e-3), java.nio.file.Path.of("/models/first/best"), 2), s);
 		// the first round may move (a copied bench folder): only what the pseudo-truth was made with makes another run
 		final ModelInfo moved = new ModelInfo();
 		v.refinedSettings(100, 3, 1e-3, java.nio.file.Path.of("/elsewhere/first/best")).record(moved);

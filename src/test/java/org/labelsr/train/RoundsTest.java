@@ -82,6 +82,12 @@ class RoundsTest {
 				new PrintWriter(err, true)), err.toString());
 			assertTrue(Files.isRegularFile(pred.resolve("synth-000" + Item.CLASSES)), m.toString());
 		}
+		// and the result exports as a bioimage.io package, its rounds in the documentation
+		final Path zip = tmp.resolve("two.zip");
+		final StringWriter err = new StringWriter();
+		assertEquals(0, Main.run(new String[] { "export", "--model", model.toString(), "--out", zip.toString() }, new PrintWriter(new StringWriter()), new PrintWriter(err, true)),
+			err.toString());
+		assertTrue(new String(org.labelsr.io.Zips.entry(zip, "README.md"), java.nio.charset.StandardCharsets.UTF_8).contains("| round | 2 of 2"));
 	}
 
 	@Test
