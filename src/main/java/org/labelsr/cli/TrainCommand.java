@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 		+ "--rounds 1 trains one round; on --slide the recipe is one round of intra (a refinement trains on a data set's images).",
 	"--refine FIRST_MODEL is label-guided refinement: FIRST_MODEL predicts the training images, each block held to its label's mean +- K std of "
 		+ "the label table, and a network is trained on those maps as pixel truth (the supervised loss).",
-	"--resume continues the run recorded in MODEL_DIR/training.json; only --steps, --learning-rate and --rho-min change on resume,",
+	"--resume continues the run recorded in MODEL_DIR/training.json (of several rounds: the finished rounds are kept, the interrupted one resumes); "
+		+ "only --steps, --learning-rate and --rho-min change on resume,",
 	"other options must equal the recorded ones." })
 final class TrainCommand extends Subcommand {
 
@@ -45,7 +46,7 @@ final class TrainCommand extends Subcommand {
 	@Option(names = "--out", required = true, paramLabel = "MODEL_DIR")
 	Path out;
 
-	@Option(names = "--steps", paramLabel = "N", description = "Training steps (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--steps", paramLabel = "N", description = "Training steps, of every round (default: ${DEFAULT-VALUE}).")
 	int steps = TrainingSettingsBuilder.STEPS;
 
 	@Option(names = "--seed", paramLabel = "S", description = "Seed of the network's weights and the batches (default: ${DEFAULT-VALUE}).")
