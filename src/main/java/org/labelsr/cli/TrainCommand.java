@@ -142,6 +142,7 @@ final class TrainCommand extends Subcommand {
 		if (!resume && refine == null && (n == 1 && guide != null || noFlips)) throw usage("--guide belongs to --refine or to --rounds above 1, --no-flips to --refine");
 		if (plan != null && (rounds != null && rounds != n || guide != null && guide != plan.guide()))
 			throw usage("--resume continues a run of " + n + " --rounds with --guide " + plan.guide() + "; give the same or leave them out");
+		if (plan != null && (refine != null || noFlips)) throw usage("--refine and --no-flips do not go with --resume of a run of " + n + " --rounds");
 		final TrainingSettings s = resume ? resumed(plan != null ? plan.first() : Training.resumed(out), plan == null) : settings();
 		final TrainingRequest request = slide.given() ? slide.request(this, s, out) : TrainingRequest.of(data, s, out);
 		final double g = plan != null ? plan.guide() : guide != null ? guide : Recipe.GUIDE;

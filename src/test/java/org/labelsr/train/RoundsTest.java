@@ -82,6 +82,13 @@ class RoundsTest {
 				new PrintWriter(err, true)), err.toString());
 			assertTrue(Files.isRegularFile(pred.resolve("synth-000" + Item.CLASSES)), m.toString());
 		}
+		// resuming a finished run keeps every round; the run's rounds are not changed on resume
+		final Run again = lsr(model, "--resume");
+		assertEquals(0, again.status(), again.err());
+		assertTrue(again.out().contains("round 1 of 2: finished before") && again.out().contains("round 2 of 2: finished before"), again.out());
+		final Run more = lsr(model, "--resume", "--rounds", "3");
+		assertEquals(2, more.status(), more.out() + more.err());
+		assertTrue(more.err().contains("--rounds") && more.err().contains("--resume"), more.err());
 		// and the result exports as a bioimage.io package, its rounds in the documentation
 		final Path zip = tmp.resolve("two.zip");
 		final StringWriter err = new StringWriter();
