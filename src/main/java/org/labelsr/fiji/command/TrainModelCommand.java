@@ -67,8 +67,8 @@ public final class TrainModelCommand extends TrainingCommand {
 	private boolean no_augment;
 
 	@Parameter(label = "training rounds (supervised: always 1)", min = "1", persist = false,
-		description = "3, the recipe: the loss, then two label-guided refinements, each learning from the round before (every round's model is kept: "
-			+ "model/round-1, model/round-2, the last in the model folder); 1: one round of the loss. The supervised loss trains one round")
+		description = Recipe.ROUNDS + ", the recipe: the loss, then label-guided refinements (guide " + Recipe.GUIDE + "), each learning from the round before "
+			+ "(every round's model is kept: model/round-1, ..., the last in the model folder); 1: one round of the loss. The supervised loss trains one round")
 	private int rounds = Recipe.ROUNDS;
 
 	@Override
