@@ -67,7 +67,8 @@ public final class BenchRunner {
 			final TissueDataSetWriter.Result r = TissueDataSetWriter.write(out.resolve(probe.folder(quick)).resolve("data"), train, test, s, Progress.NONE);
 			log.printf("bench %s: data set of %d training, %d validation and %d test tiles written (%d test blocks without a table label)%n", kind, r.trainTiles(),
 				r.validationTiles(), r.testTiles(), r.unlabelledTestBlocks());
-			runs.add(BenchConfig.tissue(kind, quick, methods, r.trainTiles() + (track.testLabels() ? r.testTiles() : 0), r.validationTiles(), r.testTiles(), s.tile(), s.block(), TISSUE_SEED, tableBlocks));
+			final int trainTiles = r.trainTiles() + (track.testLabels() ? r.testTiles() : 0);
+			runs.add(BenchConfig.tissue(kind, quick, methods, trainTiles, r.validationTiles(), r.testTiles(), s.tile(), s.block(), TISSUE_SEED, tableBlocks));
 		}
 		return runs;
 	}
