@@ -92,7 +92,7 @@ final class Report {
 		return seeds.stream().map(m -> Double.isNaN(m.largestLogit()) ? "?" : String.format(Locale.ROOT, "%.3g", m.largestLogit())).collect(java.util.stream.Collectors.joining(", "));
 	}
 
-	private static double[] round(final double[] v) {
+	static double[] round(final double[] v) {
 		return java.util.Arrays.stream(v).map(x -> Math.round(x * 1e4) / 1e4).toArray();
 	}
 }
