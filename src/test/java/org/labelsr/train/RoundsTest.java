@@ -104,7 +104,7 @@ class RoundsTest {
 		assertEquals(0, r.status(), r.err());
 		final ModelInfo.Training t = ModelInfo.read(recipe).training;
 		assertEquals(List.of(Recipe.ROUNDS, Recipe.ROUNDS, Recipe.GUIDE), List.of(t.round, t.rounds, t.guide));
-		assertEquals(List.of(3, 2.0), List.of(Recipe.ROUNDS, Recipe.GUIDE), "the recipe the benchmarks chose");
+		assertEquals(List.of(3, 1.0), List.of(Recipe.ROUNDS, Recipe.GUIDE), "the recipe the benchmarks chose");
 		assertEquals(Recipe.GUIDE, t.refine.guide);
 		assertEquals(LossKind.INTRA.id, ModelInfo.read(recipe.resolve("round-1")).training.loss);
 		assertEquals("supervised", ModelInfo.read(recipe.resolve("round-2")).training.loss);
