@@ -35,8 +35,8 @@ class PredictionChoiceTest {
 		for (int seed = 0; seed < 3; seed++)
 			o.add("supervised", LossKind.SUPERVISED, scores(0.90, flips, 0.01), scores(0.90, flips, 0.01));
 		final String md = o.markdown();
-		assertTrue(md.contains("| guide 1 | 0.8000 ± 0.0000 | 0.0000 ± 0.0000 |"), md);
-		assertTrue(md.contains("| flips | 0.9100 ± 0.0000 | 0.0100 ± 0.0000 |"), md);
+		assertTrue(md.contains("| guide 1 | 0.8000 ± 0.0000 | [0.8, 0.8, 0.8] | 0.0000 ± 0.0000 |"), md);
+		assertTrue(md.contains("| flips | 0.9100 ± 0.0000 | [0.91, 0.91, 0.91] | 0.0100 ± 0.0000 |"), md);
 		// 0.80 / 0.91 with the chosen options; without block labels intra keeps plain (validation saw no gain from flips): 0.80 / 0.91 too
 		assertTrue(md.contains("(intra, guide 1) reaches 0.879 of the best supervised masked IoU (supervised, flips)"), md);
 		assertTrue(md.contains("chosen the same way) 0.879"), md);

@@ -59,8 +59,8 @@ class RoundsTest {
 		assertTrue(r.out().contains("round 1 of 2: intra") && r.out().contains(first.toString()), r.out());
 		assertTrue(r.out().contains("round 2 of 2: supervised") && r.out().contains("written to " + model + " "), r.out());
 		final ModelInfo.Training t1 = ModelInfo.read(first).training, t2 = ModelInfo.read(model).training;
-		assertEquals(List.of(1, 2, 2.0), List.of(t1.round, t1.rounds, t1.guide));
-		assertEquals(List.of(2, 2, 2.0), List.of(t2.round, t2.rounds, t2.guide));
+		assertEquals(List.of(1, 2, Recipe.GUIDE), List.of(t1.round, t1.rounds, t1.guide));
+		assertEquals(List.of(2, 2, Recipe.GUIDE), List.of(t2.round, t2.rounds, t2.guide));
 		assertEquals("intra", t1.loss);
 		// round 2 is exactly the core's refinement of round 1, as the benchmark builds it
 		final TrainingSettings s1 = TrainingSettings.recorded(ModelInfo.read(first));
