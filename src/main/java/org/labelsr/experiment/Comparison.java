@@ -2,11 +2,12 @@ package org.labelsr.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -64,7 +65,7 @@ public final class Comparison {
 		final DataSet ds = DataSet.load(data);
 		if (ds.test().isEmpty()) throw LsrException.at(data.resolve("test"), "no test images with truth to evaluate on");
 		final List<Scores> rows = new ArrayList<>();
-		final Map<Method, TrainingSettings> trained = new HashMap<>();
+		final Set<Method> trained = new HashSet<>();
 		for (final Method m : methods) {
 			final Path predDir = out.resolve("predictions").resolve(m.id());
 			double seconds = 0;
@@ -72,9 +73,8 @@ public final class Comparison {
 			else {
 				final Path modelDir = modelDir(m);
 				if (m.refines() == null) {
-					final TrainingSettings s = settings.apply(m).build();
-					seconds = train(m, s, modelDir);
-					trained.put(m, s);
+					seconds = train(m, settings.apply(m).build(), modelDir);
+					trained.add(m);
 				}
 				else seconds = refine(m, modelDir, trained);
 				predict(ds, modelDir, predDir);
@@ -91,20 +91,18 @@ public final class Comparison {
 	/**
 	 * Trains {@code m}'s refinements, each into its {@link Rounds#folder} and
 	 * of the round before, the first of the first round's model: the other
-	 * column's when it was trained in this comparison (its settings are
-	 * {@code settings} of that column), else trained here. The refinements
+	 * column's when it was trained in this comparison, else trained here. The refinements
 	 * take this column's settings ({@link Recipe#refinement}). The seconds
 	 * are all the rounds', the first included: what the method costs.
 	 */
-	private double refine(final Method m, final Path modelDir, final Map<Method, TrainingSettings> trained) {
+	private double refine(final Method m, final Path modelDir, final Set<Method> trained) {
 		final Method first = m.refines();
 		Path previous = modelDir(first);
 		double seconds;
-		if (trained.containsKey(first)) seconds = ModelInfo.read(previous).training.seconds;
+		if (trained.contains(first)) seconds = ModelInfo.read(previous).training.seconds;
 		else {
-			final TrainingSettings s = settings.apply(first).build();
-			seconds = train(first, s, previous);
-			trained.put(first, s);
+			seconds = train(first, settings.apply(first).build(), previous);
+			trained.add(first);
 		}
 		// the refinements' base: this method's settings with its first round's loss
 		final TrainingSettings base = settings.apply(m).loss(first.loss()).build();
